@@ -1,0 +1,17 @@
+//! Iranian identifiers: card numbers, SHEBA numbers, bills, national IDs and mobile numbers.
+//!
+//! Each is built only by its parser; past the parser, a value is valid. `Debug`
+//! output masks card and SHEBA numbers so they never reach a log whole.
+
+mod bill;
+mod card;
+mod checksum;
+mod mobile;
+mod national_id;
+mod sheba;
+
+pub use bill::{Bill, BillError, BillType};
+pub use card::{CardError, CardNumber};
+pub use mobile::{MobileError, MobileNumber, Operator};
+pub use national_id::{NationalId, NationalIdError};
+pub use sheba::{AccountType, Sheba, ShebaError};

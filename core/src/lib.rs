@@ -1,0 +1,13 @@
+//! Hamrah's core: everything an Iranian bank customer's phone decides.
+//!
+//! Every domain value here is built only through a parser that returns a typed
+//! [`Coded`] error; past the parser, a value is valid ("parse, don't validate").
+
+pub mod banks;
+// pub mod calendar;
+pub mod digits;
+pub mod error;
+pub mod ids;
+pub mod money;
+
+pub use error::Coded;
