@@ -4,7 +4,7 @@
 //! [`Coded`] error; past the parser, a value is valid ("parse, don't validate").
 
 pub mod banks;
-// pub mod calendar;
+pub mod calendar;
 pub mod digits;
 pub mod error;
 pub mod ids;

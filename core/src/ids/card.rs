@@ -73,7 +73,7 @@ impl CardNumber {
     pub fn grouped(&self) -> String {
         let mut out = String::with_capacity(PAN_LENGTH + 3);
         for (i, c) in self.0.chars().enumerate() {
-            if i > 0 && i % 4 == 0 {
+            if i > 0 && i.is_multiple_of(4) {
                 out.push(' ');
             }
             out.push(c);

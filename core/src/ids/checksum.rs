@@ -19,7 +19,7 @@ pub(crate) fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The ISO 7064 mod-97 remainder of the digits (ISO 13616 IBAN check).

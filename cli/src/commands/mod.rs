@@ -1,0 +1,5 @@
+//! The CLI's commands, one file each.
+
+pub mod check;
+pub mod date;
+pub mod words;
