@@ -6,7 +6,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &str| {
     if let Ok(jalali) = input.parse::<JalaliDate>() {
-        assert_eq!(JalaliDate::from_gregorian(jalali.to_gregorian()), Ok(jalali));
+        assert_eq!(
+            JalaliDate::from_gregorian(jalali.to_gregorian()),
+            Ok(jalali)
+        );
     }
     let _ = calendar::parse_any(input);
 });

@@ -6,6 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &str| {
     if let Ok(mobile) = input.parse::<MobileNumber>() {
-        assert_eq!(mobile.international().parse::<MobileNumber>().as_ref(), Ok(&mobile));
+        assert_eq!(
+            mobile.international().parse::<MobileNumber>().as_ref(),
+            Ok(&mobile)
+        );
     }
 });
