@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{check, date, words};
+use crate::commands::{check, date, otp, words};
 
 /// Hamrah: the Iranian mobile-banking core, from the command line.
 #[derive(Debug, Parser)]
@@ -33,6 +33,9 @@ enum Command {
     Words(words::Words),
     /// Convert a date between the Gregorian and Jalali calendars.
     Date(date::Date),
+    /// Compute a one-time password (HOTP, TOTP or OCRA), like oathtool.
+    #[command(subcommand)]
+    Otp(otp::Otp),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Check(check) => check.run(),
         Command::Words(words) => words.run(),
         Command::Date(date) => date.run(),
+        Command::Otp(otp) => otp.run(),
     };
     report.print(cli.json)
 }

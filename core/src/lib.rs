@@ -9,5 +9,6 @@ pub mod digits;
 pub mod error;
 pub mod ids;
 pub mod money;
+pub mod token;
 
 pub use error::Coded;

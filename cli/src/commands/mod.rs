@@ -2,4 +2,5 @@
 
 pub mod check;
 pub mod date;
+pub mod otp;
 pub mod words;

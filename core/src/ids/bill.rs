@@ -198,6 +198,38 @@ impl Bill {
         })
     }
 
+    /// Issues a bill: the biller's company code, the bill type, the amount
+    /// (whole thousands of rials), the year's last digit and the 2-digit
+    /// period, with every check digit computed.
+    pub fn issue(
+        company_code: &str,
+        bill_type: BillType,
+        amount: Rials,
+        year_digit: u8,
+        period: u8,
+    ) -> Result<Self, BillError> {
+        let type_digit = match bill_type {
+            BillType::Water => 1,
+            BillType::Electricity => 2,
+            BillType::Gas => 3,
+            BillType::Landline => 4,
+            BillType::Mobile => 5,
+            BillType::Municipality => 6,
+            BillType::Tax => 8,
+            BillType::TrafficFine => 9,
+        };
+        let bill_body = format!("{company_code}{type_digit}");
+        let bill_id = format!("{bill_body}{}", bill_check_digit(&bill_body));
+        let payment_body = format!(
+            "{}{}{period:02}",
+            amount.get() / AMOUNT_UNIT,
+            year_digit % 10
+        );
+        let with_first = format!("{payment_body}{}", bill_check_digit(&payment_body));
+        let second = bill_check_digit(&format!("{}{with_first}", bill_id.trim_start_matches('0')));
+        Self::new(&bill_id, &format!("{with_first}{second}"))
+    }
+
     /// Reads the 26-digit barcode form: the bill ID and then the payment ID,
     /// each left-padded with zeros to 13 digits.
     pub fn from_barcode(barcode: &str) -> Result<Self, BillError> {
@@ -217,6 +249,12 @@ impl Bill {
     /// The payment ID, without leading zeros.
     pub fn payment_id(&self) -> &str {
         &self.payment_id
+    }
+
+    /// The biller's 3-digit company code: the digits before the type digit.
+    pub fn company_code(&self) -> &str {
+        let end = self.bill_id.len() - 2;
+        &self.bill_id[end.saturating_sub(3)..end]
     }
 
     /// The kind of bill.
@@ -296,7 +334,18 @@ mod tests {
         assert_eq!(bill.bill_type(), BillType::Water);
         assert_eq!(bill.amount(), Rials::new(3_741_000));
         assert_eq!(bill.barcode(), "63666913675130000374180484");
+        assert_eq!(bill.company_code(), "675");
         assert_eq!(Bill::from_barcode(&bill.barcode()), Ok(bill));
+    }
+
+    #[test]
+    fn issues_with_check_digits() {
+        let bill =
+            Bill::issue("63666913675", BillType::Water, Rials::new(3_741_000), 8, 4).unwrap();
+        assert_eq!(
+            (bill.bill_id(), bill.payment_id()),
+            ("6366691367513", "374180484")
+        );
     }
 
     #[test]

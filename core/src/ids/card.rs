@@ -87,6 +87,22 @@ impl CardNumber {
     }
 }
 
+impl CardNumber {
+    /// Issues the card number that completes 15 digits with their Luhn check
+    /// digit (how a bank numbers new cards).
+    pub fn issue(first15: &str) -> Result<Self, CardError> {
+        let body = ascii_digits(first15, &[]).map_err(|_| CardError::InvalidCharacter)?;
+        if body.len() != PAN_LENGTH - 1 {
+            return Err(CardError::Length);
+        }
+        (0..=9)
+            .map(|d| format!("{body}{d}"))
+            .find(|pan| luhn_valid(pan))
+            .map(Self)
+            .ok_or(CardError::Checksum)
+    }
+}
+
 impl FromStr for CardNumber {
     type Err = CardError;
 
@@ -161,6 +177,15 @@ mod tests {
             "6037999836900605".parse::<CardNumber>(),
             Err(CardError::Checksum)
         );
+    }
+
+    #[test]
+    fn issues_with_check_digit() {
+        assert_eq!(
+            CardNumber::issue("603799983690060").unwrap().as_str(),
+            "6037999836900602"
+        );
+        assert_eq!(CardNumber::issue("60379998369006"), Err(CardError::Length));
     }
 
     #[test]

@@ -153,6 +153,29 @@ impl Sheba {
     }
 }
 
+impl Sheba {
+    /// Issues the SHEBA of an account: bank code (3 digits), account type and
+    /// account number (up to 18 digits, left-padded), with its check digits.
+    pub fn issue(
+        bank_code: &str,
+        account_type: AccountType,
+        account_number: &str,
+    ) -> Result<Self, ShebaError> {
+        let type_digit = match account_type {
+            AccountType::Central => '0',
+            AccountType::NonCentral => '1',
+            AccountType::CentralLoan => '2',
+            AccountType::NonCentralLoan => '3',
+        };
+        let body = format!("{bank_code}{type_digit}{account_number:0>18}");
+        if body.len() != SHEBA_LENGTH - 4 || !body.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ShebaError::Length);
+        }
+        let check = 98 - mod97(&format!("{body}182700"));
+        format!("IR{check:02}{body}").parse()
+    }
+}
+
 impl FromStr for Sheba {
     type Err = ShebaError;
 
@@ -246,6 +269,16 @@ mod tests {
         assert_eq!(
             "IR260171000003622461416275".parse::<Sheba>(),
             Err(ShebaError::Checksum)
+        );
+    }
+
+    #[test]
+    fn issues_with_check_digits() {
+        let sheba = Sheba::issue("017", AccountType::NonCentral, "3622461416274").unwrap();
+        assert_eq!(sheba.as_str(), "IR260171000003622461416274");
+        assert_eq!(
+            Sheba::issue("017", AccountType::Central, "x"),
+            Err(ShebaError::Length)
         );
     }
 
