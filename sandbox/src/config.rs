@@ -1,0 +1,292 @@
+//! The bank's numbers, sent to clients by `GET /v1/config`. Every rule the
+//! sandbox applies reads its number from here, never from a constant.
+
+use serde::Serialize;
+
+/// The configurable part of the bank: limits, fees, OTP, sessions, settlement
+/// cycles and the rest of the contract's `BankConfig` (the time and holidays
+/// are added when it is served).
+#[derive(Debug, Clone, Serialize)]
+pub struct BankRules {
+    /// Transfer limits.
+    pub limits: Limits,
+    /// Fees in rials.
+    pub fees: Fees,
+    /// SMS one-time codes.
+    pub otp: OtpRules,
+    /// Sessions and lockout.
+    pub session: SessionRules,
+    /// Password rules.
+    pub password_policy: PasswordPolicy,
+    /// PAYA settlement times on business days, Tehran time, ascending (`HH:MM`).
+    pub paya_cycles: Vec<String>,
+    /// The last Tehran time a SATNA order takes effect the same business day.
+    pub satna_cutoff: String,
+    /// Non-business days of the week.
+    pub weekend_days: Vec<String>,
+    /// The soft token's parameters.
+    pub soft_token: SoftTokenRules,
+    /// Device signatures.
+    pub signature: SignatureRules,
+    /// The SMS channel.
+    pub sms: SmsRules,
+    /// Request limits.
+    pub request: RequestRules,
+    /// Idempotency records.
+    pub idempotency: IdempotencyRules,
+}
+
+/// Transfer limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct Limits {
+    /// Card-to-card limits.
+    pub card_to_card: CardToCardLimits,
+    /// PAYA limits.
+    pub paya: PayaLimits,
+    /// SATNA limits.
+    pub satna: SatnaLimits,
+}
+
+/// Card-to-card limits per transfer and per card.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardToCardLimits {
+    /// Smallest transfer.
+    pub per_transfer_min_rials: i64,
+    /// Largest transfer.
+    pub per_transfer_max_rials: i64,
+    /// Per card per Tehran day.
+    pub daily_per_card_rials: i64,
+    /// Per card per Jalali month.
+    pub monthly_per_card_rials: i64,
+}
+
+/// PAYA limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct PayaLimits {
+    /// A PAYA order must be strictly below this.
+    pub per_order_below_rials: i64,
+}
+
+/// SATNA limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct SatnaLimits {
+    /// A SATNA order must be at least this.
+    pub min_rials: i64,
+}
+
+/// Fees in rials.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fees {
+    /// Per card-to-card transfer (not charged when reversed).
+    pub card_to_card_rials: i64,
+    /// Per PAYA order.
+    pub paya_rials: i64,
+    /// Per SATNA order.
+    pub satna_rials: i64,
+    /// Kept when a SATNA transfer comes back.
+    pub satna_return_rials: i64,
+    /// Per bill payment.
+    pub bill_payment_rials: i64,
+}
+
+/// SMS one-time codes.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtpRules {
+    /// Validity of a code.
+    pub lifetime_seconds: i64,
+    /// Dynamic PIN requests per payment.
+    pub max_requests_per_payment: i64,
+    /// Digits of a code.
+    pub digits: u32,
+    /// Wrong entries allowed per code.
+    pub verify_attempts_per_code: i64,
+}
+
+/// Sessions and lockout.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionRules {
+    /// Idle time before a session ends.
+    pub inactivity_timeout_seconds: i64,
+    /// The longest idle timeout a customer may choose.
+    pub inactivity_timeout_max_seconds: i64,
+    /// The longest a session lives.
+    pub absolute_lifetime_seconds: i64,
+    /// Password age that forces a change.
+    pub password_max_age_days: i64,
+    /// Consecutive failures that lock the user.
+    pub max_failed_logins: i64,
+    /// How long a lock lasts.
+    pub lockout_seconds: i64,
+    /// Previous passwords a new one must differ from.
+    pub password_history: i64,
+}
+
+/// Password rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct PasswordPolicy {
+    /// Shortest password.
+    pub min_length: usize,
+    /// Longest password.
+    pub max_length: usize,
+    /// Needs an upper-case letter.
+    pub require_upper: bool,
+    /// Needs a lower-case letter.
+    pub require_lower: bool,
+    /// Needs a digit.
+    pub require_digit: bool,
+    /// Needs a symbol.
+    pub require_symbol: bool,
+}
+
+/// The soft token's parameters.
+#[derive(Debug, Clone, Serialize)]
+pub struct SoftTokenRules {
+    /// RFC 6238 parameters.
+    pub totp: TotpRules,
+    /// RFC 6287 suite of transaction-bound codes.
+    pub ocra_suite: String,
+    /// Time steps accepted either side.
+    pub accepted_skew_steps: i64,
+    /// Wrong codes in a row that lock the token.
+    pub max_consecutive_failures: i64,
+}
+
+/// RFC 6238 parameters.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotpRules {
+    /// Digits of a code.
+    pub digits: u32,
+    /// Seconds per step.
+    pub period_seconds: u64,
+    /// `sha1`, `sha256` or `sha512`.
+    pub algorithm: String,
+}
+
+/// Device signatures.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureRules {
+    /// Always `ES256`.
+    pub algorithm: String,
+    /// Clock skew accepted on a signature's timestamp.
+    pub max_skew_seconds: i64,
+    /// How long a nonce is remembered.
+    pub nonce_ttl_seconds: i64,
+    /// How long a quick-login challenge lives.
+    pub challenge_ttl_seconds: i64,
+}
+
+/// The SMS channel.
+#[derive(Debug, Clone, Serialize)]
+pub struct SmsRules {
+    /// The number the app sends SMS to.
+    pub bank_number: String,
+    /// Destination port of data SMS.
+    pub data_port: u16,
+    /// Bytes in one data SMS.
+    pub frame_max_bytes: usize,
+    /// GSM-7 characters in one text SMS.
+    pub text_max_chars: usize,
+    /// Uplink counters accepted behind the highest seen.
+    pub counter_window: u64,
+}
+
+/// Request limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRules {
+    /// Largest request body.
+    pub max_body_bytes: usize,
+    /// Requests per minute per client address and per customer; 0 turns the limit off.
+    pub rate_limit_per_minute: u32,
+}
+
+/// Idempotency records.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdempotencyRules {
+    /// Days a recorded outcome is kept.
+    pub retention_days: i64,
+}
+
+impl Default for BankRules {
+    /// The defaults of `../shared/domain.md`.
+    fn default() -> Self {
+        Self {
+            limits: Limits {
+                card_to_card: CardToCardLimits {
+                    per_transfer_min_rials: 10_000,
+                    per_transfer_max_rials: 150_000_000,
+                    daily_per_card_rials: 150_000_000,
+                    monthly_per_card_rials: 1_500_000_000,
+                },
+                paya: PayaLimits {
+                    per_order_below_rials: 150_000_000,
+                },
+                satna: SatnaLimits {
+                    min_rials: 150_000_000,
+                },
+            },
+            fees: Fees {
+                card_to_card_rials: 7_200,
+                paya_rials: 20_000,
+                satna_rials: 50_000,
+                satna_return_rials: 50_000,
+                bill_payment_rials: 0,
+            },
+            otp: OtpRules {
+                lifetime_seconds: 120,
+                max_requests_per_payment: 5,
+                digits: 6,
+                verify_attempts_per_code: 3,
+            },
+            session: SessionRules {
+                inactivity_timeout_seconds: 300,
+                inactivity_timeout_max_seconds: 600,
+                absolute_lifetime_seconds: 12 * 3600,
+                password_max_age_days: 90,
+                max_failed_logins: 5,
+                lockout_seconds: 1800,
+                password_history: 3,
+            },
+            password_policy: PasswordPolicy {
+                min_length: 8,
+                max_length: 64,
+                require_upper: true,
+                require_lower: true,
+                require_digit: true,
+                require_symbol: true,
+            },
+            paya_cycles: ["03:45", "09:45", "12:45", "18:45"]
+                .map(String::from)
+                .to_vec(),
+            satna_cutoff: "14:30".to_owned(),
+            weekend_days: vec!["friday".to_owned()],
+            soft_token: SoftTokenRules {
+                totp: TotpRules {
+                    digits: 6,
+                    period_seconds: 30,
+                    algorithm: "sha256".to_owned(),
+                },
+                ocra_suite: "OCRA-1:HOTP-SHA256-8:QH40-T30S".to_owned(),
+                accepted_skew_steps: 1,
+                max_consecutive_failures: 5,
+            },
+            signature: SignatureRules {
+                algorithm: "ES256".to_owned(),
+                max_skew_seconds: 120,
+                nonce_ttl_seconds: 240,
+                challenge_ttl_seconds: 60,
+            },
+            sms: SmsRules {
+                bank_number: "3000717".to_owned(),
+                data_port: 16001,
+                frame_max_bytes: 140,
+                text_max_chars: 160,
+                counter_window: 64,
+            },
+            request: RequestRules {
+                max_body_bytes: 64 * 1024,
+                rate_limit_per_minute: 600,
+            },
+            idempotency: IdempotencyRules { retention_days: 30 },
+        }
+    }
+}

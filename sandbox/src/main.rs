@@ -1,0 +1,114 @@
+//! `hamrah-sandbox`: the sandbox bank for QA.
+//!
+//! ```text
+//! hamrah-sandbox serve --addr 127.0.0.1:8443 --data-dir DIR [--seed demo]
+//! ```
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use hamrah_sandbox::{Sandbox, SandboxOptions};
+
+/// The sandbox bank: an Iranian mobile-banking backend over HTTPS, for QA and tests.
+#[derive(Debug, Parser)]
+#[command(name = "hamrah-sandbox", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the bank until Ctrl-C.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        addr: SocketAddr,
+        /// Where the database and the TLS certificate live.
+        #[arg(long, default_value = "sandbox-data")]
+        data_dir: PathBuf,
+        /// Seed an empty database.
+        #[arg(long)]
+        seed: Option<SeedKind>,
+        /// The admin token (random when absent).
+        #[arg(long, env = "HAMRAH_SANDBOX_ADMIN_TOKEN")]
+        admin_token: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SeedKind {
+    /// Customers, accounts, cards, bills and holidays for a demo.
+    Demo,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "hamrah_sandbox=info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve {
+            addr,
+            data_dir,
+            seed,
+            admin_token,
+        } => serve(addr, data_dir, seed.is_some(), admin_token).await,
+    }
+}
+
+async fn serve(
+    addr: SocketAddr,
+    data_dir: PathBuf,
+    seed_demo: bool,
+    admin_token: Option<String>,
+) -> ExitCode {
+    let mut options = SandboxOptions::demo(data_dir);
+    options.addr = addr;
+    options.seed_demo = seed_demo;
+    options.admin_token = admin_token;
+    let sandbox = match Sandbox::start(options).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("hamrah-sandbox: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("Hamrah sandbox bank listening on {}", sandbox.url);
+    println!("TLS pin (SPKI SHA-256): {}", sandbox.spki_pin);
+    println!("Admin token (X-Admin-Token): {}", sandbox.admin_token);
+    if !sandbox.demo_customers.is_empty() {
+        println!("Demo customers:");
+        for customer in &sandbox.demo_customers {
+            match (&customer.username, &customer.password) {
+                (Some(username), Some(password)) => println!(
+                    "  {} ({}): username {username}  password {password}  mobile {}  card {}",
+                    customer.name_en, customer.name_fa, customer.mobile, customer.card_pan
+                ),
+                _ => println!(
+                    "  {} ({}): not yet activated — national ID {}  mobile {}  birth date {}  card {} expiry {}",
+                    customer.name_en,
+                    customer.name_fa,
+                    customer.national_id,
+                    customer.mobile,
+                    customer.birth_date,
+                    customer.card_pan,
+                    customer.card_expiry
+                ),
+            }
+        }
+        println!(
+            "SMS codes: GET {}/admin/sms/{{mobile}} with the admin token",
+            sandbox.url
+        );
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.stop().await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,35 @@
+//! What every handler shares.
+
+use std::sync::Arc;
+
+use hamrah_core::banks::Bank;
+
+use crate::clock::Clock;
+use crate::config::BankRules;
+use crate::db::Db;
+use crate::faults::Faults;
+use crate::rate_limit::RateLimiter;
+use crate::server::Stats;
+
+/// The sandbox bank's shared state.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// The sandbox clock.
+    pub clock: Clock,
+    /// The bank's numbers.
+    pub rules: Arc<BankRules>,
+    /// Which bank the sandbox plays.
+    pub bank: &'static Bank,
+    /// Faults QA injected.
+    pub faults: Arc<Faults>,
+    /// Connection and request counts.
+    pub stats: Arc<Stats>,
+    /// The admin API's token.
+    pub admin_token: Arc<str>,
+    /// Requests per minute per client.
+    pub rate_limiter: Arc<RateLimiter>,
+    /// When the server started, Unix seconds.
+    pub started_at: i64,
+}
