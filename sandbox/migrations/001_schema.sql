@@ -19,6 +19,8 @@ CREATE TABLE customers (
     must_change_password INTEGER NOT NULL DEFAULT 0,
     failed_logins       INTEGER NOT NULL DEFAULT 0,
     locked_until        INTEGER,
+    idle_timeout        INTEGER,                     -- chosen with session_update; NULL: the bank's default
+    last_login_at       INTEGER,                     -- the latest successful login
     created_at          INTEGER NOT NULL
 );
 
@@ -61,6 +63,8 @@ CREATE TABLE cards (
     cvv2            TEXT NOT NULL,
     status          TEXT NOT NULL DEFAULT 'active',  -- active | blocked
     blocked_at      INTEGER,
+    block_reason    TEXT,                            -- lost | stolen | damaged | suspected_fraud | other
+    block_reference TEXT,                            -- reference number of the block
     creditable      INTEGER NOT NULL DEFAULT 1,      -- admin_destination_set
     created_at      INTEGER NOT NULL
 );
@@ -111,6 +115,7 @@ CREATE TABLE transfers (
     created_at       INTEGER NOT NULL,
     effective_at     INTEGER,                        -- SATNA effective date / PAYA cycle
     settled_at       INTEGER,
+    return_fee       INTEGER NOT NULL DEFAULT 0,     -- kept if a SHEBA transfer comes back (SATNA)
     receipt          TEXT NOT NULL                   -- the receipt JSON as returned
 );
 CREATE INDEX transfers_customer ON transfers(customer_id, created_at);
@@ -154,6 +159,7 @@ CREATE TABLE sessions (
     created_at       INTEGER NOT NULL,
     last_activity_at INTEGER NOT NULL,
     idle_timeout     INTEGER NOT NULL,
+    previous_login_at INTEGER,                       -- the customer's login before this one (shown as last_login_at)
     ended_at         INTEGER
 );
 CREATE INDEX sessions_customer ON sessions(customer_id);
@@ -182,6 +188,8 @@ CREATE TABLE challenges (
     attempts_left INTEGER NOT NULL,
     verified_at  INTEGER,
     completed_at INTEGER,
+    device_name  TEXT,                               -- login: what the client called the device
+    platform     TEXT,                               -- login: android | ios | desktop
     created_at   INTEGER NOT NULL
 );
 

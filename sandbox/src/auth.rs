@@ -134,7 +134,8 @@ impl FromRequestParts<AppState> for Session {
                         "You were logged out after a period of inactivity; please log in again.",
                     )));
                 }
-                if counts_as_activity {
+                // Within the same second there is nothing to move: skip the write.
+                if counts_as_activity && last_activity_at != now {
                     tx.prepare_cached("UPDATE sessions SET last_activity_at = ?1 WHERE token_hash = ?2")?
                         .execute(params![now, token_hash])?;
                 }

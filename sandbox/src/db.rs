@@ -1,9 +1,22 @@
 //! The sandbox's SQLite database: one file in the data directory, WAL, migrated on open.
+//!
+//! Writes go to one writer thread that owns the write connection and commits
+//! in groups: the transactions queued while it was busy run one after the
+//! other inside one SQLite transaction, each in its own savepoint (a failed
+//! one is rolled back alone), and are answered only once the group has
+//! committed. Each transaction still sees every earlier one and nothing is
+//! reported done before it is durable; what changes is that one WAL commit
+//! carries many requests instead of one. Reads use a second connection (WAL
+//! readers never wait for the writer) inside a read transaction, so a read
+//! sees one consistent snapshot.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{ApiError, ApiResult};
@@ -11,12 +24,32 @@ use crate::error::{ApiError, ApiResult};
 /// The schema, in order; never edit a published migration, add one.
 const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/001_schema.sql"))];
 
-/// A shared handle on the database. Every call runs on tokio's blocking pool
-/// with the one connection: SQLite serializes writers anyway, and one
-/// connection keeps its prepared-statement cache warm.
+/// Most transactions one group commit carries.
+const MAX_GROUP: usize = 256;
+
+/// How often the background thread copies the WAL back into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+
+/// WAL frames (pages) past which the checkpoint thread restarts the WAL
+/// from its beginning, so that it cannot grow without bound under load.
+const RESTART_FRAMES: i64 = 16_384;
+
+/// Bytes the WAL file is truncated to when it restarts.
+const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
+
+/// Work for the writer: runs inside the group's transaction and returns what
+/// to do once the group is committed (`true`) or failed to commit (`false`).
+type Job = Box<dyn FnOnce(&Transaction<'_>) -> AfterCommit + Send>;
+type AfterCommit = Box<dyn FnOnce(bool) + Send>;
+
+/// A shared handle on the database: a writer thread for transactions and a
+/// connection for reads. Both keep their prepared-statement caches warm.
 #[derive(Clone)]
 pub struct Db {
-    conn: Arc<Mutex<Connection>>,
+    writer: Sender<Job>,
+    reader: Arc<Mutex<Connection>>,
+    /// Keeps the checkpoint thread alive while any handle exists.
+    _alive: Arc<()>,
 }
 
 /// Why the database could not be opened.
@@ -28,20 +61,56 @@ pub enum OpenError {
     /// A migration failed.
     #[error("migration: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// The writer thread could not be started.
+    #[error("writer thread: {0}")]
+    Thread(#[from] std::io::Error),
+}
+
+fn connect(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Waits for a lock in short steps (SQLite's default handler sleeps whole
+    // milliseconds, growing, which shows in the latency of every queued request).
+    conn.busy_handler(Some(wait_briefly))?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // 64 MiB of page cache per connection.
+    conn.pragma_update(None, "cache_size", -65536)?;
+    conn.set_prepared_statement_cache_capacity(256);
+    Ok(conn)
+}
+
+/// Lock waits: 50 µs steps, for at most about 5 seconds.
+fn wait_briefly(attempt: i32) -> bool {
+    std::thread::sleep(Duration::from_micros(50));
+    attempt < 100_000
 }
 
 impl Db {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Self, OpenError> {
-        let mut conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "busy_timeout", 5000)?;
-        conn.set_prepared_statement_cache_capacity(256);
+        let mut conn = connect(path)?;
         Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
+        // The writer never checkpoints (that would stall every queued
+        // request); a background thread does, passively, on its own connection.
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
+        let reader = connect(path)?;
+        let checkpointer = connect(path)?;
+        let alive = Arc::new(());
+        let watch = Arc::downgrade(&alive);
+        std::thread::Builder::new()
+            .name("sandbox-db-checkpoint".into())
+            .spawn(move || checkpoint_loop(&checkpointer, &watch))?;
+        let (writer, jobs) = channel::<Job>();
+        std::thread::Builder::new()
+            .name("sandbox-db-writer".into())
+            .spawn(move || write_loop(conn, &jobs))?;
         Ok(Self {
-            conn: Arc::new(Mutex::new(conn)),
+            writer,
+            reader: Arc::new(Mutex::new(reader)),
+            _alive: alive,
         })
     }
 
@@ -55,30 +124,127 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&rusqlite::Transaction<'_>) -> ApiResult<T> + Send + 'static,
     {
-        let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
-            let mut guard = conn.lock().map_err(|_| ApiError::internal())?;
-            let tx = guard.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let value = work(&tx)?;
-            tx.commit()?;
-            Ok(value)
-        })
-        .await
-        .map_err(|_| ApiError::internal())?
+        let (answer, answered) = tokio::sync::oneshot::channel::<ApiResult<T>>();
+        let job: Job = Box::new(move |tx| match run_in_savepoint(tx, work) {
+            Ok(value) => Box::new(move |committed| {
+                let _ = answer.send(if committed {
+                    Ok(value)
+                } else {
+                    Err(ApiError::internal())
+                });
+            }),
+            Err(error) => {
+                // Nothing of it stays: answer at once.
+                let _ = answer.send(Err(error));
+                Box::new(|_| {})
+            }
+        });
+        self.writer.send(job).map_err(|_| ApiError::internal())?;
+        answered.await.map_err(|_| ApiError::internal())?
     }
 
-    /// Runs `work` on the connection outside a transaction (reads, maintenance).
+    /// Runs `work` on the read connection, inside a read transaction (one snapshot).
     pub async fn read<T, F>(&self, work: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> ApiResult<T> + Send + 'static,
     {
-        let conn = Arc::clone(&self.conn);
+        let conn = Arc::clone(&self.reader);
         tokio::task::spawn_blocking(move || {
             let guard = conn.lock().map_err(|_| ApiError::internal())?;
-            work(&guard)
+            guard.execute_batch("BEGIN DEFERRED")?;
+            let result = work(&guard);
+            guard.execute_batch("ROLLBACK")?;
+            result
         })
         .await
         .map_err(|_| ApiError::internal())?
     }
+}
+
+/// Runs one job's work in its own savepoint: kept on `Ok`, rolled back on `Err`.
+fn run_in_savepoint<T>(
+    tx: &Transaction<'_>,
+    work: impl FnOnce(&Transaction<'_>) -> ApiResult<T>,
+) -> ApiResult<T> {
+    tx.execute_batch("SAVEPOINT db_job")?;
+    match work(tx) {
+        Ok(value) => {
+            tx.execute_batch("RELEASE db_job")?;
+            Ok(value)
+        }
+        Err(error) => {
+            tx.execute_batch("ROLLBACK TO db_job; RELEASE db_job")?;
+            Err(error)
+        }
+    }
+}
+
+/// The writer thread: takes every queued job, runs them in one transaction,
+/// commits, then answers them. Ends when every [`Db`] handle is gone.
+fn write_loop(mut conn: Connection, jobs: &Receiver<Job>) {
+    while let Ok(first) = jobs.recv() {
+        let mut group = vec![first];
+        while group.len() < MAX_GROUP {
+            match jobs.try_recv() {
+                Ok(job) => group.push(job),
+                Err(_) => break,
+            }
+        }
+        let tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            Ok(tx) => tx,
+            Err(error) => {
+                tracing::error!(%error, "cannot begin a transaction");
+                // Dropping the jobs answers each with an internal error.
+                continue;
+            }
+        };
+        let mut after = Vec::with_capacity(group.len());
+        for job in group {
+            match catch_unwind(AssertUnwindSafe(|| job(&tx))) {
+                Ok(then) => after.push(then),
+                Err(_) => {
+                    tracing::error!("a database job panicked; its work is rolled back");
+                    let _ = tx.execute_batch("ROLLBACK TO db_job; RELEASE db_job");
+                }
+            }
+        }
+        let committed = match tx.commit() {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::error!(%error, "group commit failed");
+                false
+            }
+        };
+        for then in after {
+            then(committed);
+        }
+    }
+}
+
+/// Copies committed WAL frames back into the database file every
+/// [`CHECKPOINT_EVERY`] without blocking the writer or readers (`PASSIVE`);
+/// once the WAL holds more than [`RESTART_FRAMES`], waits for readers to
+/// leave it and restarts it (`RESTART`: a short pause of the writer, since
+/// nearly everything is copied already). Ends once every [`Db`] handle is gone.
+fn checkpoint_loop(conn: &Connection, alive: &Weak<()>) {
+    let checkpoint = |mode: &str| -> rusqlite::Result<i64> {
+        conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |r| {
+            r.get::<_, i64>(1)
+        })
+    };
+    while alive.strong_count() > 0 {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        let result = checkpoint("PASSIVE").and_then(|frames| {
+            if frames > RESTART_FRAMES {
+                checkpoint("RESTART")
+            } else {
+                Ok(frames)
+            }
+        });
+        if let Err(error) = result {
+            tracing::warn!(%error, "checkpoint failed");
+        }
+    }
+    let _ = checkpoint("TRUNCATE");
 }

@@ -9,6 +9,7 @@
 //! with [`Sandbox::start`].
 
 pub mod auth;
+pub mod card_auth;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -19,6 +20,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod ledger;
 pub mod password;
+pub mod pin;
 pub mod rate_limit;
 pub mod routes;
 pub mod seed;

@@ -2,7 +2,10 @@
 //!
 //! ```text
 //! hamrah-sandbox serve --addr 127.0.0.1:8443 --data-dir DIR [--seed demo]
+//! hamrah-sandbox bench [--seconds 20] [--clients 64]
 //! ```
+
+mod bench;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,6 +39,20 @@ enum Command {
         #[arg(long, env = "HAMRAH_SANDBOX_ADMIN_TOKEN")]
         admin_token: Option<String>,
     },
+    /// Load test: card-to-card transfers from concurrent clients against an
+    /// in-process sandbox; prints transfers/s, latency percentiles, errors and
+    /// the ledger check. Build with `--release`.
+    Bench {
+        /// Seconds of load.
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        /// Data directory (a fresh temporary one by default).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -60,6 +77,23 @@ async fn main() -> ExitCode {
             seed,
             admin_token,
         } => serve(addr, data_dir, seed.is_some(), admin_token).await,
+        Command::Bench {
+            seconds,
+            clients,
+            data_dir,
+        } => match bench::run(bench::BenchOptions {
+            seconds,
+            clients,
+            data_dir,
+        })
+        .await
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("hamrah-sandbox bench: {error}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

@@ -1,10 +1,157 @@
-//! Routes of this area (being written).
+//! `POST /v1/dynamic-pins`: the card's issuer sends a dynamic second PIN by
+//! SMS for one payment (see [`crate::pin`]).
 
-use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+use hamrah_core::ids::{Bill, BillError, CardNumber};
+use rusqlite::{OptionalExtension, params};
+use serde::Deserialize;
+use serde_json::{Value, json};
 
+use crate::auth::Session;
+use crate::card_auth::{self, CardRef, mask_mobile};
+use crate::clock::rfc3339;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::JsonBody;
+use crate::pin::{self, Payment};
+use crate::sms::{self, Sms, SmsKind};
 use crate::state::AppState;
 
 /// The routes of this area.
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/v1/dynamic-pins", post(dynamic_pin_request))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DynamicPinRequest {
+    idempotency_key: String,
+    source: CardRef,
+    amount_rials: i64,
+    payee: PayeeBody,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum PayeeBody {
+    Card { pan: String },
+    Bill { bill_id: String, payment_id: String },
+}
+
+/// Parses a bill, naming the field at fault under `prefix`.
+pub(super) fn parse_bill(bill_id: &str, payment_id: &str, prefix: &str) -> ApiResult<Bill> {
+    Bill::new(bill_id, payment_id).map_err(|e| {
+        let field = match e {
+            BillError::PaymentInvalidCharacter
+            | BillError::PaymentLength
+            | BillError::PaymentChecksum => "payment_id",
+            _ => "bill_id",
+        };
+        ApiError::invalid(&format!("{prefix}{field}"), &e)
+    })
+}
+
+async fn dynamic_pin_request(
+    State(state): State<AppState>,
+    session: Session,
+    JsonBody(body): JsonBody<DynamicPinRequest>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let key = uuid::Uuid::parse_str(&body.idempotency_key)
+        .map(|u| u.hyphenated().to_string())
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "idempotency.key_format",
+                "کلید یکتایی عملیات نامعتبر است.",
+                "The idempotency key is not a UUID.",
+            )
+            .with_field("idempotency_key")
+        })?;
+    let source = body.source.parse("source")?;
+    let amount = card_auth::parse_amount(body.amount_rials, "amount_rials")?;
+    let payee = match &body.payee {
+        PayeeBody::Card { pan } => pin::card_payee(
+            pan.parse::<CardNumber>()
+                .map_err(|e| ApiError::invalid("payee.pan", &e))?
+                .as_str(),
+        ),
+        PayeeBody::Bill {
+            bill_id,
+            payment_id,
+        } => {
+            let bill = parse_bill(bill_id, payment_id, "payee.")?;
+            pin::bill_payee(bill.bill_id(), bill.payment_id())
+        }
+    };
+    let now = state.clock.now();
+    let rules = state.rules.otp.clone();
+    let customer_id = session.customer_id;
+    let issued = state
+        .db
+        .tx(move |tx| {
+            let card = card_auth::find(tx, &customer_id, &source)?;
+            card_auth::check_usable(&card, now)?;
+            let connected: bool = tx
+                .prepare_cached("SELECT otp_connected FROM issuers WHERE bank_id = ?1")?
+                .query_row(params![card.bank_id], |r| r.get(0))
+                .optional()?
+                .unwrap_or(true);
+            if !connected {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "otp.issuer_not_connected",
+                    "بانک صادرکننده کارت هنوز به سامانه رمز پویای متمرکز متصل نیست؛ از رمزساز همان بانک استفاده کنید.",
+                    "The card's issuer is not connected to central dynamic PIN; use that bank's soft token.",
+                ));
+            }
+            let payment = Payment {
+                customer_id: &customer_id,
+                key: &key,
+                card_id: &card.id,
+                amount,
+                payee: &payee,
+            };
+            let issued = match pin::request(tx, &rules, &payment, now)? {
+                Ok(issued) => issued,
+                Err(refusal) => return Ok(Err(refusal)),
+            };
+            let text = format!(
+                "رمز پویا: {}\nمبلغ {} ریال از کارت {}\nاعتبار: {} ثانیه",
+                issued.code,
+                amount,
+                card.masked(),
+                rules.lifetime_seconds
+            );
+            sms::send(
+                tx,
+                &Sms {
+                    mobile: &card.mobile,
+                    kind: SmsKind::Otp,
+                    text: &text,
+                    otp: Some(&issued.code),
+                    idempotency_key: Some(&key),
+                },
+                now,
+            )?;
+            Ok(Ok((issued, card.mobile, key)))
+        })
+        .await??;
+    let (issued, mobile, key) = issued;
+    let max = state.rules.otp.max_requests_per_payment;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({
+            "idempotency_key": key,
+            "sent_to_mobile_masked": mask_mobile(&mobile),
+            "expires_at": rfc3339(issued.expires_at),
+            "seconds_left": (issued.expires_at - now).max(0),
+            "lifetime_seconds": state.rules.otp.lifetime_seconds,
+            "requests_used": issued.requests_used,
+            "requests_left": (max - issued.requests_used).max(0),
+            "requests_max": max,
+            "digits": state.rules.otp.digits,
+        })),
+    ))
 }
