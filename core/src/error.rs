@@ -8,7 +8,7 @@
 /// Messages never contain the rejected input, so they are safe to log.
 pub trait Coded: std::error::Error {
     /// The stable machine code, for example `card.checksum`.
-    fn code(&self) -> &'static str;
+    fn code(&self) -> &str;
     /// The message in Persian, for the customer.
     fn message_fa(&self) -> String;
     /// The message in English.
@@ -59,7 +59,7 @@ macro_rules! coded_error {
         impl ::std::error::Error for $name {}
 
         impl $crate::Coded for $name {
-            fn code(&self) -> &'static str {
+            fn code(&self) -> &str {
                 match self { $(Self::$variant => $code,)+ }
             }
 

@@ -19,7 +19,7 @@ pub enum CalendarError {
 }
 
 impl Coded for CalendarError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> &str {
         match self {
             Self::Format => "calendar.format",
             Self::Range => "calendar.range",

@@ -1,0 +1,83 @@
+//! What can go wrong talking to the bank, in a few kinds a UI can act on.
+
+use serde::Deserialize;
+
+use crate::Coded;
+
+/// An error answer of the bank (the contract's `Error`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct BankError {
+    /// The HTTP status.
+    #[serde(skip)]
+    pub status: u16,
+    /// The stable code, `module.reason`.
+    pub code: String,
+    /// The message in Persian.
+    pub message_fa: String,
+    /// The message in English.
+    pub message_en: String,
+    /// Whether the same request may succeed later.
+    pub retryable: bool,
+    /// The request field at fault.
+    #[serde(default)]
+    pub field: Option<String>,
+    /// Seconds to wait before retrying.
+    #[serde(default)]
+    pub retry_after_seconds: Option<u64>,
+}
+
+/// Why a request to the bank did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChannelError {
+    /// The bank could not be reached; nothing was sent.
+    #[error("The bank could not be reached; check the connection.")]
+    Unreachable,
+    /// The request may have reached the bank but no answer came back: its
+    /// outcome must be resolved by asking, never by resending blindly.
+    #[error("No answer came from the bank; the outcome is being checked.")]
+    OutcomeUnknown,
+    /// The bank's certificate matched none of its pins: not the bank.
+    #[error("The bank's identity could not be verified; the connection was refused.")]
+    PinMismatch,
+    /// The bank answered with an error.
+    #[error("{}", .0.message_en)]
+    Bank(BankError),
+    /// The bank's reply does not follow the contract.
+    #[error("The bank's reply could not be understood.")]
+    Protocol,
+}
+
+impl ChannelError {
+    /// Whether trying again later may work.
+    pub fn retryable(&self) -> bool {
+        match self {
+            Self::Unreachable | Self::OutcomeUnknown => true,
+            Self::PinMismatch | Self::Protocol => false,
+            Self::Bank(error) => error.retryable,
+        }
+    }
+}
+
+impl Coded for ChannelError {
+    fn code(&self) -> &str {
+        match self {
+            Self::Unreachable => "network.unreachable",
+            Self::OutcomeUnknown => "network.outcome_unknown",
+            Self::PinMismatch => "tls.pin_mismatch",
+            Self::Bank(error) => &error.code,
+            Self::Protocol => "network.protocol",
+        }
+    }
+
+    fn message_fa(&self) -> String {
+        match self {
+            Self::Unreachable => {
+                "ارتباط با بانک برقرار نشد؛ اتصال اینترنت را بررسی کنید.".to_owned()
+            }
+            Self::OutcomeUnknown => "پاسخی از بانک دریافت نشد؛ نتیجه در حال پیگیری است.".to_owned(),
+            Self::PinMismatch => "هویت سرور بانک تأیید نشد؛ ارتباط قطع شد.".to_owned(),
+            Self::Bank(error) => error.message_fa.clone(),
+            Self::Protocol => "پاسخ بانک قابل فهم نبود.".to_owned(),
+        }
+    }
+}

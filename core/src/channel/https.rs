@@ -1,0 +1,149 @@
+//! [`BankClient`]: HTTPS to the bank over one pooled connection (HTTP/2 when
+//! the bank offers it), with the bank's key pinned.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Method;
+use serde_json::Value;
+
+use super::pinning::PinnedVerifier;
+use super::{BankError, ChannelError, SpkiPin};
+
+/// How long to wait for the bank.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// To open a connection (nothing is sent before it succeeds).
+    pub connect: Duration,
+    /// For a whole request, answer included.
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(10),
+            request: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A successful reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    /// The HTTP status (2xx).
+    pub status: u16,
+    /// The JSON body (`Null` when empty).
+    pub json: Value,
+    /// True when the bank replayed a recorded result for the idempotency key.
+    pub replayed: bool,
+}
+
+/// The HTTPS channel to one bank.
+#[derive(Debug, Clone)]
+pub struct BankClient {
+    base_url: String,
+    http: reqwest::Client,
+}
+
+impl BankClient {
+    /// A client for the bank at `base_url` whose TLS key matches one of `pins`.
+    pub fn new(base_url: &str, pins: &[SpkiPin], timeouts: Timeouts) -> Result<Self, ChannelError> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = Arc::new(PinnedVerifier::new(pins.to_vec(), Arc::clone(&provider)));
+        let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|_| ChannelError::Protocol)?
+            .dangerous()
+            .with_custom_certificate_verifier(verifier)
+            .with_no_client_auth();
+        tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(tls)
+            .connect_timeout(timeouts.connect)
+            .timeout(timeouts.request)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .http2_keep_alive_interval(Duration::from_secs(30))
+            .build()
+            .map_err(|_| ChannelError::Protocol)?;
+        Ok(Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            http,
+        })
+    }
+
+    /// Sends one request; a non-2xx answer is [`ChannelError::Bank`].
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Result<Reply, ChannelError> {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base_url));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(|e| classify(&e))?;
+        let status = response.status().as_u16();
+        let replayed = response.headers().contains_key("idempotent-replayed");
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|_| ChannelError::OutcomeUnknown)?;
+        let json: Value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).map_err(|_| ChannelError::Protocol)?
+        };
+        if (200..300).contains(&status) {
+            return Ok(Reply {
+                status,
+                json,
+                replayed,
+            });
+        }
+        let mut error: BankError =
+            serde_json::from_value(json).map_err(|_| ChannelError::Protocol)?;
+        error.status = status;
+        Err(ChannelError::Bank(error))
+    }
+}
+
+/// Maps a transport failure: a refused pin, nothing sent, or an unknown outcome.
+fn classify(error: &reqwest::Error) -> ChannelError {
+    if is_pin_failure(error) {
+        ChannelError::PinMismatch
+    } else if error.is_connect() {
+        ChannelError::Unreachable
+    } else {
+        ChannelError::OutcomeUnknown
+    }
+}
+
+/// Whether a rustls certificate refusal is somewhere in the error's causes
+/// (io::Error hides its inner error from `source`, so look inside it too).
+fn is_pin_failure(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = current {
+        if matches!(
+            cause.downcast_ref::<rustls::Error>(),
+            Some(rustls::Error::InvalidCertificate(_))
+        ) {
+            return true;
+        }
+        let inner = cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref());
+        if inner.is_some_and(|e| is_pin_failure(e)) {
+            return true;
+        }
+        current = cause.source();
+    }
+    false
+}
