@@ -5,10 +5,16 @@
 
 pub mod banks;
 pub mod calendar;
+pub mod channel;
+pub mod client;
 pub mod digits;
 pub mod error;
+pub mod flows;
 pub mod ids;
 pub mod money;
+pub mod platform;
+pub mod session;
+pub mod store;
 pub mod token;
 
 pub use error::Coded;

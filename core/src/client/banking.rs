@@ -1,0 +1,140 @@
+//! Accounts, statements, cards, limits and blocking.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::{Api, Auth, BankRef};
+use crate::channel::{ChannelError, Method};
+
+#[derive(Deserialize)]
+struct Items<T> {
+    items: Vec<T>,
+}
+
+/// The contract's `Account` (the parts the core uses).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    /// Opaque id.
+    pub account_id: String,
+    /// SHEBA.
+    pub sheba: String,
+    /// Title in Persian.
+    pub title_fa: String,
+    /// `active`, `blocked` or `closed`.
+    pub state: String,
+    /// Ledger balance.
+    pub balance_rials: i64,
+    /// Available balance.
+    pub available_balance_rials: u64,
+}
+
+/// One page of a statement.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StatementPage {
+    /// The entries, newest first, as the bank sent them.
+    pub items: Vec<Value>,
+    /// The next page's cursor; absent on the last page.
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}
+
+/// The contract's `Card` (the parts the core uses).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// Opaque id.
+    pub card_id: String,
+    /// Full PAN (own cards only).
+    pub pan: String,
+    /// Masked PAN.
+    pub pan_masked: String,
+    /// Holder's name.
+    pub holder_name_fa: String,
+    /// Issuer.
+    pub bank: BankRef,
+    /// The account behind it.
+    pub account_id: String,
+    /// `active`, `blocked` or `expired`.
+    pub state: String,
+}
+
+/// The contract's `CardLimits`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardLimits {
+    /// Smallest transfer.
+    pub per_transfer_min_rials: u64,
+    /// Largest transfer.
+    pub per_transfer_max_rials: u64,
+    /// Daily limit.
+    pub daily_limit_rials: u64,
+    /// Used today.
+    pub daily_used_rials: u64,
+    /// Left today.
+    pub daily_remaining_rials: u64,
+    /// Monthly limit.
+    pub monthly_limit_rials: u64,
+    /// Used this month.
+    pub monthly_used_rials: u64,
+    /// Left this month.
+    pub monthly_remaining_rials: u64,
+}
+
+impl Api {
+    /// `account_list`.
+    pub async fn accounts(&self) -> Result<Vec<Account>, ChannelError> {
+        let list: Items<Account> = self
+            .call(Method::GET, "/v1/accounts", None, None, Auth::Bearer)
+            .await?;
+        Ok(list.items)
+    }
+
+    /// `account_statement_list`: one page.
+    pub async fn statement(
+        &self,
+        account_id: &str,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<StatementPage, ChannelError> {
+        let mut path = format!("/v1/accounts/{account_id}/statement?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str("&cursor=");
+            path.push_str(cursor);
+        }
+        self.call(Method::GET, &path, None, None, Auth::Bearer)
+            .await
+    }
+
+    /// `card_list`.
+    pub async fn cards(&self) -> Result<Vec<Card>, ChannelError> {
+        let list: Items<Card> = self
+            .call(Method::GET, "/v1/cards", None, None, Auth::Bearer)
+            .await?;
+        Ok(list.items)
+    }
+
+    /// `card_limits_get`.
+    pub async fn card_limits(&self, card_id: &str) -> Result<CardLimits, ChannelError> {
+        let path = format!("/v1/cards/{card_id}/limits");
+        self.call(Method::GET, &path, None, None, Auth::Bearer)
+            .await
+    }
+
+    /// `card_block` (money-moving class: idempotency key required).
+    pub async fn card_block(
+        &self,
+        card_id: &str,
+        reason: &str,
+        idempotency_key: &str,
+    ) -> Result<Value, ChannelError> {
+        let path = format!("/v1/cards/{card_id}/block");
+        let body = json!({"reason": reason});
+        self.call_raw(
+            Method::POST,
+            &path,
+            Some(&body),
+            Some(idempotency_key),
+            Auth::Bearer,
+        )
+        .await
+        .map(|reply| reply.json)
+    }
+}

@@ -1,0 +1,179 @@
+//! Typed calls of the bank's contract (`docs/api/openapi.yaml`): the bearer
+//! token, `X-Device-Id` and `Idempotency-Key` are added here, once.
+//!
+//! Response structs mirror the contract's schemas with only the fields the
+//! core uses; unknown fields are ignored, as the contract asks.
+
+mod auth;
+mod banking;
+mod config;
+mod payments;
+
+use std::sync::{Arc, RwLock};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tokio::sync::watch;
+use tokio::time::Instant;
+use zeroize::Zeroizing;
+
+pub use auth::*;
+pub use banking::*;
+pub use config::*;
+pub use payments::*;
+
+use crate::channel::{BankClient, ChannelError, Method, Reply};
+
+/// What the session mirror learns from each authenticated call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Activity {
+    /// No authenticated call yet.
+    None,
+    /// An authenticated call reached the bank (the idle deadline moved).
+    Used(Instant),
+    /// The bank said the session is over (`session.idle_timeout`, ...).
+    Ended(String),
+}
+
+/// Codes with which the bank says a session is over.
+pub const SESSION_ENDED_CODES: &[&str] = &[
+    "session.idle_timeout",
+    "session.expired",
+    "session.invalid",
+    "session.missing",
+    "session.device_mismatch",
+];
+
+/// Whether a call needs the bearer token, and whether it counts as activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Auth {
+    /// No token (config, activation, login).
+    None,
+    /// Bearer token; counts as activity.
+    Bearer,
+    /// Bearer token; not activity (`session_get`).
+    Passive,
+}
+
+/// The bank's API for one install: channel, device id and current token.
+#[derive(Clone)]
+pub struct Api {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    bank: BankClient,
+    device_id: String,
+    token: RwLock<Option<Zeroizing<String>>>,
+    activity: watch::Sender<Activity>,
+}
+
+impl std::fmt::Debug for Api {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Api").finish_non_exhaustive()
+    }
+}
+
+impl Api {
+    /// The API over `bank` for the install `device_id` (a lowercase UUID).
+    pub fn new(bank: BankClient, device_id: String) -> Self {
+        let (activity, _) = watch::channel(Activity::None);
+        Self {
+            inner: Arc::new(Inner {
+                bank,
+                device_id,
+                token: RwLock::new(None),
+                activity,
+            }),
+        }
+    }
+
+    /// The install's device id.
+    pub fn device_id(&self) -> &str {
+        &self.inner.device_id
+    }
+
+    /// Sets (or clears) the bearer token.
+    pub fn set_token(&self, token: Option<String>) {
+        if let Ok(mut slot) = self.inner.token.write() {
+            *slot = token.map(Zeroizing::new);
+        }
+    }
+
+    /// Whether a token is held.
+    pub fn has_token(&self) -> bool {
+        self.inner
+            .token
+            .read()
+            .map(|t| t.is_some())
+            .unwrap_or(false)
+    }
+
+    /// Observes the authenticated calls (for the idle-timeout mirror).
+    pub fn activity(&self) -> watch::Receiver<Activity> {
+        self.inner.activity.subscribe()
+    }
+
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        key: Option<&str>,
+        auth: Auth,
+    ) -> Result<T, ChannelError> {
+        let reply = self.call_raw(method, path, body, key, auth).await?;
+        serde_json::from_value(reply.json).map_err(|_| ChannelError::Protocol)
+    }
+
+    async fn call_raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        key: Option<&str>,
+        auth: Auth,
+    ) -> Result<Reply, ChannelError> {
+        let bearer = match auth {
+            Auth::None => None,
+            Auth::Bearer | Auth::Passive => self.inner.token.read().ok().and_then(|t| {
+                t.as_ref()
+                    .map(|t| Zeroizing::new(format!("Bearer {}", **t)))
+            }),
+        };
+        let mut headers: Vec<(&str, &str)> = Vec::with_capacity(3);
+        if path != "/v1/config" {
+            headers.push(("x-device-id", &self.inner.device_id));
+        }
+        if let Some(bearer) = &bearer {
+            headers.push(("authorization", bearer));
+        }
+        if let Some(key) = key {
+            headers.push(("idempotency-key", key));
+        }
+        let result = self.inner.bank.send(method, path, &headers, body).await;
+        if auth != Auth::None {
+            self.observe(&result, auth);
+        }
+        result
+    }
+
+    fn observe(&self, result: &Result<Reply, ChannelError>, auth: Auth) {
+        match result {
+            Err(ChannelError::Bank(error))
+                if SESSION_ENDED_CODES.contains(&error.code.as_str()) =>
+            {
+                tracing::info!(code = %error.code, "the bank ended the session");
+                self.inner
+                    .activity
+                    .send_replace(Activity::Ended(error.code.clone()));
+            }
+            Ok(_) | Err(ChannelError::Bank(_)) if auth == Auth::Bearer => {
+                self.inner
+                    .activity
+                    .send_replace(Activity::Used(Instant::now()));
+            }
+            _ => {}
+        }
+    }
+}

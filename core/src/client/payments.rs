@@ -1,0 +1,173 @@
+//! Holder inquiries, dynamic PINs, money-moving calls and outcome inquiry.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::{Api, Auth, BankRef};
+use crate::channel::{BankError, ChannelError, Method, Reply};
+
+/// The contract's `CardHolder`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardHolder {
+    /// Masked PAN.
+    pub pan_masked: String,
+    /// Holder's name.
+    pub holder_name: String,
+    /// Issuer.
+    pub bank: BankRef,
+}
+
+/// The contract's `ShebaHolder`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShebaHolder {
+    /// Holder's name.
+    pub holder_name: String,
+    /// Bank.
+    pub bank: BankRef,
+}
+
+/// The contract's `DynamicPinIssued`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DynamicPinIssued {
+    /// Where the PIN went, masked.
+    pub sent_to_mobile_masked: String,
+    /// When it expires (bank time).
+    pub expires_at: String,
+    /// Its lifetime.
+    pub lifetime_seconds: u64,
+    /// Requests made for this payment.
+    pub requests_used: u32,
+    /// Requests left.
+    pub requests_left: u32,
+    /// Requests allowed.
+    pub requests_max: u32,
+}
+
+/// What the bank knows about an idempotency key (`Operation`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OperationStatus {
+    /// Still executing; ask again after the seconds given.
+    Pending(u64),
+    /// Completed; the original response body.
+    Succeeded(Value),
+    /// Refused for good; the original error.
+    Failed(BankError),
+    /// Never recorded: submit again with the same key.
+    NotFound,
+}
+
+#[derive(Deserialize)]
+struct RawOperation {
+    status: String,
+    #[serde(default)]
+    receipt: Option<Value>,
+    #[serde(default)]
+    error: Option<BankError>,
+    #[serde(default)]
+    http_status: Option<u16>,
+    #[serde(default)]
+    retry_after_seconds: Option<u64>,
+}
+
+impl Api {
+    /// `card_holder_inquiry`.
+    pub async fn card_holder(&self, pan: &str) -> Result<CardHolder, ChannelError> {
+        let body = json!({"pan": pan});
+        self.call(
+            Method::POST,
+            "/v1/holder-inquiries/card",
+            Some(&body),
+            None,
+            Auth::Bearer,
+        )
+        .await
+    }
+
+    /// `sheba_holder_inquiry`.
+    pub async fn sheba_holder(&self, sheba: &str) -> Result<ShebaHolder, ChannelError> {
+        let body = json!({"sheba": sheba});
+        self.call(
+            Method::POST,
+            "/v1/holder-inquiries/sheba",
+            Some(&body),
+            None,
+            Auth::Bearer,
+        )
+        .await
+    }
+
+    /// `bill_inquiry` (the bill as the bank sent it).
+    pub async fn bill_inquiry(
+        &self,
+        bill_id: &str,
+        payment_id: &str,
+    ) -> Result<Value, ChannelError> {
+        let body = json!({"bill_id": bill_id, "payment_id": payment_id});
+        self.call(
+            Method::POST,
+            "/v1/bill-inquiries",
+            Some(&body),
+            None,
+            Auth::Bearer,
+        )
+        .await
+    }
+
+    /// `dynamic_pin_request`: an SMS PIN for the payment named by `idempotency_key`.
+    pub async fn dynamic_pin(
+        &self,
+        idempotency_key: &str,
+        source_card_id: &str,
+        amount_rials: u64,
+        payee: &Value,
+    ) -> Result<DynamicPinIssued, ChannelError> {
+        let body = json!({"idempotency_key": idempotency_key,
+            "source": {"card_id": source_card_id},
+            "amount_rials": amount_rials, "payee": payee});
+        self.call(
+            Method::POST,
+            "/v1/dynamic-pins",
+            Some(&body),
+            None,
+            Auth::Bearer,
+        )
+        .await
+    }
+
+    /// A money-moving `POST` (`card_transfer_create`, `sheba_transfer_create`,
+    /// `bill_payment_create`) under `idempotency_key`.
+    pub async fn submit(
+        &self,
+        path: &str,
+        body: &Value,
+        idempotency_key: &str,
+    ) -> Result<Reply, ChannelError> {
+        self.call_raw(
+            Method::POST,
+            path,
+            Some(body),
+            Some(idempotency_key),
+            Auth::Bearer,
+        )
+        .await
+    }
+
+    /// `operation_get`: resolves an unknown outcome.
+    pub async fn operation(&self, idempotency_key: &str) -> Result<OperationStatus, ChannelError> {
+        let path = format!("/v1/operations/{idempotency_key}");
+        let raw: RawOperation = self
+            .call(Method::GET, &path, None, None, Auth::Bearer)
+            .await?;
+        Ok(match raw.status.as_str() {
+            "pending" => OperationStatus::Pending(raw.retry_after_seconds.unwrap_or(1)),
+            "succeeded" => OperationStatus::Succeeded(raw.receipt.ok_or(ChannelError::Protocol)?),
+            "failed" => {
+                let mut error = raw.error.ok_or(ChannelError::Protocol)?;
+                error.status = raw.http_status.unwrap_or(422);
+                OperationStatus::Failed(error)
+            }
+            "not_found" => OperationStatus::NotFound,
+            _ => return Err(ChannelError::Protocol),
+        })
+    }
+}
