@@ -1,8 +1,8 @@
 //! `hamrah`: Hamrah's desktop shell for QA.
 //!
 //! Every command prints one JSON object with `--json` and a readable
-//! Persian/English form without it. Exit status: 0 when the input is valid,
-//! 1 when it is not, 2 on a usage error.
+//! Persian/English form without it. Exit status: 0 when the input is valid
+//! (for `demo`: every step succeeded), 1 when it is not, 2 on a usage error.
 
 mod commands;
 mod report;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{check, date, otp, words};
+use crate::commands::{check, date, demo, otp, words};
 
 /// Hamrah: the Iranian mobile-banking core, from the command line.
 #[derive(Debug, Parser)]
@@ -36,6 +36,9 @@ enum Command {
     /// Compute a one-time password (HOTP, TOTP or OCRA), like oathtool.
     #[command(subcommand)]
     Otp(otp::Otp),
+    /// Run a full customer session against an in-process sandbox bank:
+    /// activation, login, card-to-card, PAYA, SATNA, a bill, a statement, blocking a card.
+    Demo(demo::Demo),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Command::Words(words) => words.run(),
         Command::Date(date) => date.run(),
         Command::Otp(otp) => otp.run(),
+        Command::Demo(demo) => demo.run(),
     };
     report.print(cli.json)
 }

@@ -26,6 +26,15 @@ impl Report {
         }
     }
 
+    /// A report whose JSON and text are already complete; `ok` decides the exit status.
+    pub fn new(ok: bool, json: Value, text: String) -> Self {
+        Self {
+            valid: ok,
+            json,
+            text,
+        }
+    }
+
     /// A refused input, with its coded error.
     pub fn invalid(error: &dyn Coded) -> Self {
         Self {

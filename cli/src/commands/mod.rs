@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod date;
+pub mod demo;
 pub mod otp;
 pub mod words;

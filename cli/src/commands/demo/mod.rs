@@ -1,0 +1,181 @@
+//! `hamrah demo`: the sandbox bank in this process on a free loopback port
+//! (a temporary data directory, the demo seed), and one customer's session
+//! walked through the core exactly as a phone runs it (pinned HTTPS,
+//! session, flows, sealed store): activation, login, card-to-card, PAYA,
+//! SATNA, a bill, a statement page, blocking a card.
+
+mod account;
+mod bank;
+mod receipt;
+mod steps;
+mod transfers;
+
+use clap::Args;
+use hamrah_core::flows::Problem;
+use hamrah_core::flows::sheba_transfer::Moment;
+use serde_json::{Value, json};
+
+use self::bank::{DemoBank, Phone, demo_problem};
+use self::receipt::Step;
+use crate::report::Report;
+
+/// Run a full customer session against an in-process sandbox bank.
+#[derive(Debug, Args)]
+pub struct Demo {}
+
+/// What the walk carries from step to step.
+pub struct Walk {
+    bank: DemoBank,
+    dir: tempfile::TempDir,
+    maryam: Phone,
+    maryam_account: Option<String>,
+    maryam_card: Option<String>,
+    /// Every secret the walk handled (PANs, passwords, SMS codes): none may be printed.
+    secrets: Vec<String>,
+}
+
+impl Demo {
+    /// Runs the demo: exit 0 when every step succeeded.
+    pub fn run(self) -> Report {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build();
+        let outcome = match runtime {
+            Ok(runtime) => runtime.block_on(walk()),
+            Err(error) => Err(demo_problem(&error.to_string())),
+        };
+        match outcome {
+            Ok(report) => report,
+            Err(problem) => Report::invalid(&problem),
+        }
+    }
+}
+
+async fn walk() -> Result<Report, Problem> {
+    let dir = tempfile::tempdir().map_err(|e| demo_problem(&e.to_string()))?;
+    let bank = DemoBank::start(dir.path()).await?;
+    let before = bank.balances(steps::USERNAME).await?;
+    let maryam = Phone::install(&bank, dir.path(), "maryam").await?;
+    let mut walk = Walk {
+        bank,
+        dir,
+        maryam,
+        maryam_account: None,
+        maryam_card: None,
+        secrets: vec![steps::PASSWORD.to_owned()],
+    };
+    let mut done: Vec<Step> = Vec::new();
+    macro_rules! step {
+        ($name:literal, $fa:literal, $en:literal, $call:ident) => {
+            let result = walk.$call().await;
+            done.push(Step {
+                name: $name,
+                title_fa: $fa,
+                title_en: $en,
+                result,
+            });
+        };
+    }
+    step!("activation", "فعال‌سازی همراه‌بانک", "Activation", activation);
+    step!("login", "ورود", "Login", login);
+    step!(
+        "card_transfer",
+        "کارت به کارت",
+        "Card to card",
+        card_transfer
+    );
+    step!("paya_transfer", "انتقال پایا", "PAYA transfer", paya);
+    step!("satna_transfer", "انتقال ساتنا", "SATNA transfer", satna);
+    step!("bill_payment", "پرداخت قبض", "Bill payment", bill_payment);
+    step!("statement", "صورت‌حساب", "Statement", statement);
+    step!("block_card", "مسدودسازی کارت", "Block a card", block_card);
+    let after = walk.bank.balances(steps::USERNAME).await?;
+    let header = header(&walk);
+    walk.maryam.session.logout().await;
+    let Walk {
+        bank,
+        dir,
+        mut secrets,
+        ..
+    } = walk;
+    bank.sandbox.stop().await;
+    drop(dir);
+    secrets.retain(|s| s.len() >= 4);
+    Ok(report(&done, header, before, after, &secrets))
+}
+
+fn header(walk: &Walk) -> String {
+    let config = &walk.maryam.ctx.config;
+    let today = Moment::parse(&config.server_time)
+        .map(|m| format!("{} ({}, Tehran)", m.date_long_fa, m.jalali))
+        .unwrap_or_default();
+    format!(
+        "همراه — نمایش یک نشست کامل مشتری / Hamrah demo: one customer session\n\
+         بانک آزمایشی / sandbox bank: {} (pinned, SPKI SHA-256)\n\
+         امروز / today: {}\n",
+        walk.bank.sandbox.url, today
+    )
+}
+
+fn report(
+    steps: &[Step],
+    header: String,
+    before: Value,
+    after: Value,
+    secrets: &[String],
+) -> Report {
+    let json = json!({
+        "steps": steps.iter().map(Step::json).collect::<Vec<_>>(),
+        "balances_before": before,
+        "balances_after": after,
+    });
+    let mut text = header;
+    for (i, step) in steps.iter().enumerate() {
+        text.push('\n');
+        text.push_str(&step.text(i + 1));
+    }
+    text.push_str(&balances_text(&before, &after));
+    let mut ok = steps.iter().all(Step::ok);
+    let (json_text, leaked_json) = scrub(json.to_string(), secrets);
+    let (text, leaked_text) = scrub(text, secrets);
+    if leaked_json || leaked_text {
+        eprintln!("demo.leak: a secret reached the output and was removed");
+        ok = false;
+    }
+    let json = serde_json::from_str(&json_text).unwrap_or(Value::Null);
+    Report::new(ok, json, text)
+}
+
+/// Removes any secret from the output; says whether one was there.
+fn scrub(mut out: String, secrets: &[String]) -> (String, bool) {
+    let mut leaked = false;
+    for secret in secrets {
+        if out.contains(secret.as_str()) {
+            leaked = true;
+            out = out.replace(secret.as_str(), "****");
+        }
+    }
+    (out, leaked)
+}
+
+fn balances_text(before: &Value, after: &Value) -> String {
+    let mut out = String::from("\nموجودی‌ها (دفتر بانک) / Balances (bank ledger):\n");
+    for (customer, accounts) in before.as_object().into_iter().flatten() {
+        for (account, was) in accounts.as_object().into_iter().flatten() {
+            let now = &after[customer][account];
+            let (was, now) = (was.as_u64().unwrap_or(0), now.as_u64().unwrap_or(0));
+            let change = if now == was {
+                String::from("بدون تغییر / unchanged")
+            } else {
+                format!("−{}", receipt::money(was.saturating_sub(now)))
+            };
+            out.push_str(&format!(
+                "    {customer} {account}: {} → {} ({change})\n",
+                hamrah_core::money::Rials::new(was).grouped_fa(),
+                hamrah_core::money::Rials::new(now).grouped_fa(),
+            ));
+        }
+    }
+    out
+}

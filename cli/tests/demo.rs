@@ -1,0 +1,124 @@
+//! `hamrah demo --json`: every step succeeds against the in-process sandbox,
+//! the balances moved by exactly what the receipts say, and nothing secret
+//! (full PAN, password, SMS code) reaches the output.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test fails loudly
+
+use assert_cmd::Command;
+use hamrah_core::ids::CardNumber;
+use serde_json::Value;
+
+const STEPS: &[&str] = &[
+    "activation",
+    "login",
+    "card_transfer",
+    "paya_transfer",
+    "satna_transfer",
+    "bill_payment",
+    "statement",
+    "block_card",
+];
+
+fn debited(step: &Value) -> i64 {
+    step["detail"]["total_debited_rials"].as_i64().unwrap()
+}
+
+#[test]
+fn the_demo_walks_every_step_and_leaks_nothing() {
+    let started = std::time::Instant::now();
+    let output = Command::cargo_bin("hamrah")
+        .unwrap()
+        .args(["demo", "--json"])
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(elapsed.as_secs() < 30, "{elapsed:?}");
+    // Exactly one JSON object.
+    assert_eq!(stdout.trim().lines().count(), 1);
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+
+    let steps = json["steps"].as_array().unwrap();
+    let names: Vec<&str> = steps.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, STEPS);
+    for step in steps {
+        assert_eq!(step["ok"], true, "{step}");
+        assert!(step["detail"].is_object(), "{step}");
+    }
+    let step = |name: &str| steps.iter().find(|s| s["name"] == name).unwrap();
+    assert_eq!(step("paya_transfer")["detail"]["method_id"], "paya");
+    assert_eq!(step("satna_transfer")["detail"]["method_id"], "satna");
+    assert_eq!(
+        step("card_transfer")["detail"]["amount_words_fa"],
+        "پنج میلیون"
+    );
+    assert!(
+        step("card_transfer")["detail"]["created_at_jalali"]
+            .as_str()
+            .unwrap()
+            .starts_with("14")
+    );
+
+    // Maryam paid the card transfer, the PAYA order and the bill (amount + fee each);
+    // Sara's savings paid the SATNA order.
+    let before = &json["balances_before"];
+    let after = &json["balances_after"];
+    let maryam = "acc_100200300601";
+    let spent = debited(step("card_transfer"))
+        + debited(step("paya_transfer"))
+        + debited(step("bill_payment"));
+    let card = step("card_transfer")["detail"].clone();
+    assert_eq!(
+        debited(step("card_transfer")),
+        card["amount_rials"].as_i64().unwrap() + card["fee_rials"].as_i64().unwrap()
+    );
+    assert_eq!(
+        after["maryam.hosseini"][maryam].as_i64().unwrap(),
+        before["maryam.hosseini"][maryam].as_i64().unwrap() - spent
+    );
+    let savings = "acc_100200300402";
+    assert_eq!(
+        after["sara.ahmadi"][savings].as_i64().unwrap(),
+        before["sara.ahmadi"][savings].as_i64().unwrap() - debited(step("satna_transfer"))
+    );
+    assert_eq!(
+        after["sara.ahmadi"]["acc_100200300401"],
+        before["sara.ahmadi"]["acc_100200300401"]
+    );
+
+    // No secret in the output: the customers' full PANs (from the seed's
+    // numbering) and both passwords. SMS codes are random; the demo itself
+    // refuses to finish with exit 0 if any secret it handled reached its
+    // output, which the exit status above checks.
+    for body in ["603799100200601", "603799100200301"] {
+        let pan = CardNumber::issue(body).unwrap();
+        assert!(!stdout.contains(pan.as_str()), "full PAN in the output");
+        assert!(stdout.contains(&pan.masked()) || body.ends_with("301"));
+    }
+    // Sara's seeded password and the one the demo chooses for Maryam.
+    for password in ["Hamrah@1405", "Sepidar!Bahar7"] {
+        assert!(!stdout.contains(password), "password in the output");
+    }
+}
+
+#[test]
+fn the_readable_demo_shows_persian_receipts() {
+    let output = Command::cargo_bin("hamrah")
+        .unwrap()
+        .arg("demo")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    for expected in [
+        "کارت به کارت / Card to card",
+        "پایا / PAYA",
+        "ساتنا / SATNA",
+        "پنج میلیون ریال",
+        "603799******",
+        "مسدود / blocked",
+    ] {
+        assert!(stdout.contains(expected), "{expected} missing:\n{stdout}");
+    }
+}
