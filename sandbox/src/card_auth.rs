@@ -5,7 +5,7 @@
 
 use axum::http::StatusCode;
 use hamrah_core::calendar::{JalaliDate, tehran};
-use hamrah_core::ids::CardNumber;
+use hamrah_core::ids::{CardExpiry, CardNumber, Cvv2, SecondPin};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 
@@ -167,75 +167,32 @@ pub fn check_credentials(card: &SourceCard, expiry: &str, cvv2: &str) -> ApiResu
     }
 }
 
-/// Whether a `YYMM` Jalali expiry is before this Tehran month.
+/// Whether a card's `YYMM` Jalali expiry is before this Tehran month (an
+/// unreadable stored expiry counts as expired).
 fn is_expired(expiry: &str, now: i64) -> bool {
-    let (Some(Ok(yy)), Some(Ok(mm))) = (
-        expiry.get(..2).map(str::parse::<i32>),
-        expiry.get(2..4).map(str::parse::<u8>),
-    ) else {
+    let Ok(expiry) = expiry.parse::<CardExpiry>() else {
         return true;
     };
-    let Some(today) = jiff::Timestamp::from_second(now)
+    jiff::Timestamp::from_second(now)
         .ok()
         .map(|ts| ts.to_zoned(tehran()).date())
         .and_then(|date| JalaliDate::from_gregorian(date).ok())
-    else {
-        return false;
-    };
-    (today.year(), today.month()) > (1400 + yy, mm)
-}
-
-fn all_digits(value: &str, lengths: std::ops::RangeInclusive<usize>) -> bool {
-    lengths.contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())
+        .is_some_and(|today| expiry.is_expired_on(today))
 }
 
 /// A card expiry as printed, `YYMM` (Jalali); 400 `card.expiry_format`.
-pub fn parse_expiry(value: &str, field: &str) -> ApiResult<()> {
-    let month_ok = value
-        .get(2..4)
-        .and_then(|m| m.parse::<u8>().ok())
-        .is_some_and(|m| (1..=12).contains(&m));
-    if all_digits(value, 4..=4) && month_ok {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "card.expiry_format",
-            "تاریخ انقضای کارت را به صورت سال و ماه چهاررقمی وارد کنید.",
-            "Enter the card's expiry as four digits, year then month.",
-        )
-        .with_field(field))
-    }
+pub fn parse_expiry(value: &str, field: &str) -> ApiResult<CardExpiry> {
+    value.parse().map_err(|e| ApiError::invalid(field, &e))
 }
 
 /// A CVV2 of 3 or 4 digits; 400 `card.cvv2_format`.
-pub fn parse_cvv2(value: &str, field: &str) -> ApiResult<()> {
-    if all_digits(value, 3..=4) {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "card.cvv2_format",
-            "CVV2 باید ۳ یا ۴ رقم باشد.",
-            "The CVV2 has 3 or 4 digits.",
-        )
-        .with_field(field))
-    }
+pub fn parse_cvv2(value: &str, field: &str) -> ApiResult<Cvv2> {
+    value.parse().map_err(|e| ApiError::invalid(field, &e))
 }
 
 /// A second PIN of 5 to 12 digits; 400 `pin.format`.
-pub fn parse_pin(value: &str, field: &str) -> ApiResult<()> {
-    if all_digits(value, 5..=12) {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "pin.format",
-            "رمز دوم باید بین ۵ تا ۱۲ رقم باشد.",
-            "The second PIN has 5 to 12 digits.",
-        )
-        .with_field(field))
-    }
+pub fn parse_pin(value: &str, field: &str) -> ApiResult<SecondPin> {
+    value.parse().map_err(|e| ApiError::invalid(field, &e))
 }
 
 /// The largest amount the contract admits (`PositiveRials`).

@@ -5,6 +5,7 @@
 
 mod bill;
 mod card;
+mod card_secrets;
 mod checksum;
 mod mobile;
 mod national_id;
@@ -12,6 +13,7 @@ mod sheba;
 
 pub use bill::{Bill, BillError, BillType};
 pub use card::{CardError, CardNumber};
+pub use card_secrets::{CardExpiry, CardSecretError, Cvv2, SecondPin};
 pub use mobile::{MobileError, MobileNumber, Operator};
 pub use national_id::{NationalId, NationalIdError};
 pub use sheba::{AccountType, Sheba, ShebaError};

@@ -8,6 +8,7 @@ use crate::client::local_now;
 use crate::flows::Problem;
 use crate::flows::sms_pin::{PinRequestRefusal, SmsPinPolicy};
 use crate::flows::submit::{self, Outcome, Submission};
+use crate::ids::{CardExpiry, Cvv2, SecondPin};
 use crate::store::OperationState;
 
 impl CardTransfer {
@@ -211,38 +212,15 @@ impl CardTransfer {
     }
 }
 
-/// Formats of the PIN (5-12 digits), CVV2 (3-4) and expiry (`YYMM`).
+/// Formats of the PIN (5-12 digits), CVV2 (3-4) and expiry (`YYMM`), with
+/// the core's parsers.
 pub(crate) fn check_secrets(pin: &str, cvv2: &str, expiry: &str) -> Result<(), Problem> {
-    let digits = |s: &str, min: usize, max: usize| {
-        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !digits(pin, 5, 12) {
-        return Err(Problem::new(
-            "pin.format",
-            "رمز پویا باید ۵ تا ۱۲ رقم باشد.",
-            "The dynamic PIN must be 5 to 12 digits.",
-        )
-        .at("pin"));
-    }
-    if !digits(cvv2, 3, 4) {
-        return Err(Problem::new(
-            "card.cvv2_format",
-            "CVV2 باید ۳ یا ۴ رقم باشد.",
-            "CVV2 must be 3 or 4 digits.",
-        )
-        .at("cvv2"));
-    }
-    let month_ok = expiry
-        .get(2..4)
-        .and_then(|m| m.parse::<u8>().ok())
-        .is_some_and(|m| (1..=12).contains(&m));
-    if !digits(expiry, 4, 4) || !month_ok {
-        return Err(Problem::new(
-            "card.expiry_format",
-            "تاریخ انقضا باید به شکل سال‌ماه (YYMM) باشد.",
-            "The expiry must be YYMM.",
-        )
-        .at("expiry"));
-    }
+    pin.parse::<SecondPin>()
+        .map_err(|e| Problem::of(&e).at("pin"))?;
+    cvv2.parse::<Cvv2>()
+        .map_err(|e| Problem::of(&e).at("cvv2"))?;
+    expiry
+        .parse::<CardExpiry>()
+        .map_err(|e| Problem::of(&e).at("expiry"))?;
     Ok(())
 }

@@ -72,24 +72,6 @@ pub(super) fn not_found() -> ApiError {
     )
 }
 
-/// A card expiry as printed: `YYMM`, Jalali, month 01-12.
-fn expiry_field(expiry: &str) -> ApiResult<()> {
-    let month = expiry.get(2..).and_then(|m| m.parse::<u8>().ok());
-    if expiry.len() != 4
-        || !expiry.bytes().all(|b| b.is_ascii_digit())
-        || !matches!(month, Some(1..=12))
-    {
-        return Err(refuse(
-            StatusCode::BAD_REQUEST,
-            "card.expiry_format",
-            "تاریخ انقضای کارت باید به شکل سال و ماه چهاررقمی (مثل ۰۸۰۶) باشد.",
-            "The card expiry must be four digits, year then month (YYMM).",
-        )
-        .with_field("expiry"));
-    }
-    Ok(())
-}
-
 /// `POST /v1/activations`.
 async fn activation_start(
     State(state): State<AppState>,
@@ -109,7 +91,7 @@ async fn activation_start(
         .parse::<CardNumber>()
         .map_err(|e| ApiError::invalid("pan", &e))?;
     let expiry = required(body.expiry, "expiry")?;
-    expiry_field(&expiry)?;
+    crate::card_auth::parse_expiry(&expiry, "expiry")?;
     if pan.bank().is_none_or(|bank| bank.id != state.bank.id) {
         return Err(refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
