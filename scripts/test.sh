@@ -66,4 +66,5 @@ for target in $(cargo fuzz list); do
     fi
 done
 
+
 step "all tests passed"

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{check, date, demo, otp, words};
+use crate::commands::{check, date, demo, otp, token, words};
 
 /// Hamrah: the Iranian mobile-banking core, from the command line.
 #[derive(Debug, Parser)]
@@ -36,6 +36,8 @@ enum Command {
     /// Compute a one-time password (HOTP, TOTP or OCRA), like oathtool.
     #[command(subcommand)]
     Otp(otp::Otp),
+    /// A card's soft token for a demo profile: activate it, show its codes, list tokens.
+    Token(token::Token),
     /// Run a full customer session against an in-process sandbox bank:
     /// activation, login, card-to-card, PAYA, SATNA, a bill, a statement, blocking a card.
     Demo(demo::Demo),
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Words(words) => words.run(),
         Command::Date(date) => date.run(),
         Command::Otp(otp) => otp.run(),
+        Command::Token(token) => token.run(),
         Command::Demo(demo) => demo.run(),
     };
     report.print(cli.json)

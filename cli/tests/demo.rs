@@ -11,11 +11,15 @@ use serde_json::Value;
 const STEPS: &[&str] = &[
     "activation",
     "login",
+    "enrollment",
+    "quick_login",
     "card_transfer",
+    "soft_token_payment",
     "paya_transfer",
     "satna_transfer",
     "bill_payment",
     "statement",
+    "sms_fallback",
     "block_card",
 ];
 
@@ -48,7 +52,29 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
     }
     let step = |name: &str| steps.iter().find(|s| s["name"] == name).unwrap();
     assert_eq!(step("paya_transfer")["detail"]["method_id"], "paya");
+    assert_eq!(step("enrollment")["detail"]["enrolled"], true);
+    assert_eq!(step("quick_login")["detail"]["enrolled_devices"], 1);
     assert_eq!(step("satna_transfer")["detail"]["method_id"], "satna");
+    // Mobile data cut: a transfer and a balance check over SMS, one SMS each way.
+    let sms = &step("sms_fallback")["detail"];
+    assert_eq!(sms["decision_reason"], "data_off");
+    let frames = sms["sms"]["frames"].as_array().unwrap();
+    assert_eq!(
+        frames.len(),
+        6,
+        "PIN request, transfer, balance: up and down each"
+    );
+    for frame in frames {
+        assert_eq!(frame["segments"], 1, "{frame}");
+        assert!(frame["gsm7_chars"].as_u64().unwrap() <= 160, "{frame}");
+        assert!(frame["bytes"].as_u64().unwrap() <= 140, "{frame}");
+    }
+    // Paid with an offline soft-token code: no SMS dynamic PIN was asked for.
+    assert_eq!(step("soft_token_payment")["detail"]["status"], "succeeded");
+    assert_eq!(
+        step("soft_token_payment")["detail"]["sms_pin_requested"],
+        false
+    );
     assert_eq!(
         step("card_transfer")["detail"]["amount_words_fa"],
         "پنج میلیون"
@@ -66,8 +92,10 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
     let after = &json["balances_after"];
     let maryam = "acc_100200300601";
     let spent = debited(step("card_transfer"))
+        + debited(step("soft_token_payment"))
         + debited(step("paya_transfer"))
-        + debited(step("bill_payment"));
+        + debited(step("bill_payment"))
+        + debited(step("sms_fallback"));
     let card = step("card_transfer")["detail"].clone();
     assert_eq!(
         debited(step("card_transfer")),

@@ -9,7 +9,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hamrah_core::money::Rials;
 use hamrah_core::token::{
-    Algorithm, Hotp, OcraInput, OcraSuite, Payee, Pin, Secret, Totp, transaction_code,
+    Algorithm, Hotp, OcraInput, OcraSuite, Payee, Pin, Secret, SoftToken, TokenParams, Totp,
+    transaction_code,
 };
 
 fn otp(c: &mut Criterion) {
@@ -50,6 +51,32 @@ fn otp(c: &mut Criterion) {
         b.iter(|| {
             transaction_code(
                 &seed32,
+                black_box(Rials::new(2_500_000)),
+                &payee,
+                black_box(1_700_000_000),
+            )
+        })
+    });
+
+    // The soft token of a card as the phone holds it (the bank's parameters).
+    let token = SoftToken::new(
+        TokenParams {
+            card_id: "crd_bench".to_owned(),
+            token_id: "tok_bench".to_owned(),
+            digits: 6,
+            period_seconds: 30,
+            algorithm: "sha256".to_owned(),
+            ocra_suite: "OCRA-1:HOTP-SHA256-8:QH40-T30S".to_owned(),
+        },
+        seed32.clone(),
+    )
+    .unwrap();
+    c.bench_function("soft_token_code", |b| {
+        b.iter(|| token.code_at(black_box(1_700_000_000)))
+    });
+    c.bench_function("soft_token_transaction_code", |b| {
+        b.iter(|| {
+            token.transaction_code_at(
                 black_box(Rials::new(2_500_000)),
                 &payee,
                 black_box(1_700_000_000),

@@ -11,9 +11,11 @@ pub mod digits;
 pub mod error;
 pub mod flows;
 pub mod ids;
+pub mod logging;
 pub mod money;
 pub mod platform;
 pub mod session;
+pub mod sms;
 pub mod store;
 pub mod token;
 

@@ -336,7 +336,7 @@ fn tehran_time() {
     assert_eq!(tz.iana_name(), Some("Asia/Tehran"));
     let summer_2025: jiff::Timestamp = "2025-06-01T12:00:00Z".parse().unwrap();
     assert_eq!(to_tehran(summer_2025).offset().seconds(), 3 * 3600 + 1800);
-    // The bundled database, not the fixed fallback: Iran kept summer time until 2022.
+    // The compiled-in zone data, not the fixed fallback: Iran kept summer time until 2022.
     let summer_2021: jiff::Timestamp = "2021-06-01T12:00:00Z".parse().unwrap();
     assert_eq!(to_tehran(summer_2021).offset().seconds(), 4 * 3600 + 1800);
 

@@ -27,7 +27,7 @@ use hamrah_sandbox::{Sandbox, SandboxOptions};
 use rusqlite::params;
 use serde_json::{Value, json};
 
-use report::{micros, report};
+use report::{micros, process_cpu, report};
 
 mod report;
 
@@ -91,9 +91,16 @@ pub async fn run(options: BenchOptions) -> Result<(), String> {
     if temporary {
         let _ = std::fs::remove_dir_all(&data_dir);
     }
-    let (tallies, elapsed) = result?;
+    let (tallies, elapsed, cpu) = result?;
     let check = check.map_err(|e| e.message_en)?;
-    report(&options, tallies, elapsed, check.ok, check.transactions);
+    report(
+        &options,
+        tallies,
+        elapsed,
+        cpu,
+        check.ok,
+        check.transactions,
+    );
     if check.ok {
         Ok(())
     } else {
@@ -106,7 +113,7 @@ async fn drive(
     sandbox: &Sandbox,
     options: &BenchOptions,
     amount: i64,
-) -> Result<(Vec<Tally>, Duration), String> {
+) -> Result<(Vec<Tally>, Duration, Option<Duration>), String> {
     let db = sandbox.state().db.clone();
     let cards = seed(&db, options.clients)
         .await
@@ -151,6 +158,7 @@ async fn drive(
         options.clients, options.seconds
     );
     let started = Instant::now();
+    let cpu_before = process_cpu();
     let deadline = started + Duration::from_secs(options.seconds);
     let tasks: Vec<_> = clients
         .into_iter()
@@ -160,7 +168,10 @@ async fn drive(
     for task in tasks {
         tallies.push(task.await.map_err(|e| format!("client task: {e}"))?);
     }
-    Ok((tallies, started.elapsed()))
+    let cpu = process_cpu()
+        .zip(cpu_before)
+        .map(|(after, before)| after.saturating_sub(before));
+    Ok((tallies, started.elapsed(), cpu))
 }
 
 /// Inserts the bench customer with one funded card and account per client; returns the PANs.

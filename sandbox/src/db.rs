@@ -12,8 +12,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -22,7 +23,16 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{ApiError, ApiResult};
 
 /// The schema, in order; never edit a published migration, add one.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/001_schema.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/001_schema.sql")),
+    M::up(include_str!("../migrations/002_device_identity.sql")),
+    M::up(include_str!("../migrations/003_soft_token.sql")),
+    M::up(include_str!("../migrations/004_sms_gateway.sql")),
+];
+
+/// Read connections: reads on different connections run in parallel (WAL
+/// readers never wait for each other or for the writer).
+const READERS: usize = 4;
 
 /// Most transactions one group commit carries.
 const MAX_GROUP: usize = 256;
@@ -43,11 +53,11 @@ type Job = Box<dyn FnOnce(&Transaction<'_>) -> AfterCommit + Send>;
 type AfterCommit = Box<dyn FnOnce(bool) + Send>;
 
 /// A shared handle on the database: a writer thread for transactions and a
-/// connection for reads. Both keep their prepared-statement caches warm.
+/// few connections for reads. All keep their prepared-statement caches warm.
 #[derive(Clone)]
 pub struct Db {
     writer: Sender<Job>,
-    reader: Arc<Mutex<Connection>>,
+    readers: Arc<Readers>,
     /// Keeps the checkpoint thread alive while any handle exists.
     _alive: Arc<()>,
 }
@@ -96,7 +106,9 @@ impl Db {
         // request); a background thread does, passively, on its own connection.
         conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
-        let reader = connect(path)?;
+        let readers = (0..READERS)
+            .map(|_| connect(path).map(Mutex::new))
+            .collect::<Result<Vec<_>, _>>()?;
         let checkpointer = connect(path)?;
         let alive = Arc::new(());
         let watch = Arc::downgrade(&alive);
@@ -109,7 +121,10 @@ impl Db {
             .spawn(move || write_loop(conn, &jobs))?;
         Ok(Self {
             writer,
-            reader: Arc::new(Mutex::new(reader)),
+            readers: Arc::new(Readers {
+                connections: readers,
+                next: AtomicUsize::new(0),
+            }),
             _alive: alive,
         })
     }
@@ -143,15 +158,33 @@ impl Db {
         answered.await.map_err(|_| ApiError::internal())?
     }
 
-    /// Runs `work` on the read connection, inside a read transaction (one snapshot).
+    /// Queues `work` for the writer without waiting for it: for bookkeeping
+    /// whose loss in a crash is harmless (a session's last-activity second).
+    /// A failure is logged.
+    pub fn tx_detached<F>(&self, work: F)
+    where
+        F: FnOnce(&rusqlite::Transaction<'_>) -> ApiResult<()> + Send + 'static,
+    {
+        let job: Job = Box::new(move |tx| {
+            if let Err(error) = run_in_savepoint(tx, work) {
+                tracing::warn!(code = %error.code, "detached write failed");
+            }
+            Box::new(|_| {})
+        });
+        if self.writer.send(job).is_err() {
+            tracing::warn!("the writer has stopped; a detached write is dropped");
+        }
+    }
+
+    /// Runs `work` on a read connection, inside a read transaction (one snapshot).
     pub async fn read<T, F>(&self, work: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> ApiResult<T> + Send + 'static,
     {
-        let conn = Arc::clone(&self.reader);
+        let readers = Arc::clone(&self.readers);
         tokio::task::spawn_blocking(move || {
-            let guard = conn.lock().map_err(|_| ApiError::internal())?;
+            let guard = readers.lock()?;
             guard.execute_batch("BEGIN DEFERRED")?;
             let result = work(&guard);
             guard.execute_batch("ROLLBACK")?;
@@ -159,6 +192,28 @@ impl Db {
         })
         .await
         .map_err(|_| ApiError::internal())?
+    }
+}
+
+/// The read connections, handed out in turn.
+struct Readers {
+    connections: Vec<Mutex<Connection>>,
+    next: AtomicUsize,
+}
+
+impl Readers {
+    /// A free connection, looking from the next one in turn; when all are
+    /// busy, waits for the one whose turn it is.
+    fn lock(&self) -> ApiResult<MutexGuard<'_, Connection>> {
+        let count = self.connections.len();
+        let turn = self.next.fetch_add(1, Ordering::Relaxed);
+        let in_turn = |offset: usize| &self.connections[(turn + offset) % count];
+        for offset in 0..count {
+            if let Ok(guard) = in_turn(offset).try_lock() {
+                return Ok(guard);
+            }
+        }
+        in_turn(0).lock().map_err(|_| ApiError::internal())
     }
 }
 

@@ -63,7 +63,10 @@ enum SeedKind {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Every log line goes through the core's redaction rule: no PAN, SHEBA,
+    // password, code or token reaches the sandbox's log either.
     tracing_subscriber::fmt()
+        .with_writer(hamrah_core::logging::Redacting::new(std::io::stdout))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "hamrah_sandbox=info".into()),

@@ -199,6 +199,7 @@ fn conflict() -> ApiError {
 /// Whether a refusal changed state that must be kept (a wrong PIN counted).
 pub fn keeps_state(error: &ApiError) -> bool {
     matches!(error.code.as_str(), "otp.invalid" | "otp.attempts_exceeded")
+        || crate::soft_token::keeps_state(error)
 }
 
 /// Issues a new PIN for the payment. The outer `Err` rolls back; the inner

@@ -19,6 +19,9 @@ pub struct Bank {
     pub sandbox: Sandbox,
     /// Its data directory, removed when dropped.
     pub dir: tempfile::TempDir,
+    /// One pooled client for the admin calls, when the test stays on one
+    /// tokio runtime (see [`Bank::with_pooled_admin`]).
+    admin_pool: Option<BankClient>,
 }
 
 impl Bank {
@@ -28,7 +31,37 @@ impl Bank {
         let mut options = SandboxOptions::demo(dir.path());
         options.rules.request.rate_limit_per_minute = 0;
         let sandbox = Sandbox::start(options).await?;
-        Ok(Self { sandbox, dir })
+        Ok(Self {
+            sandbox,
+            dir,
+            admin_pool: None,
+        })
+    }
+
+    /// The admin calls share one pooled connection instead of a connection
+    /// (and a TLS handshake) each. Only for a test that stays on one tokio
+    /// runtime: a connection belongs to the runtime that opened it.
+    pub fn with_pooled_admin(mut self) -> Result<Self, Error> {
+        self.admin_pool = Some(self.client()?);
+        Ok(self)
+    }
+
+    /// Stops the bank and starts it again on the same data directory and
+    /// address (same TLS key, ledger, sessions and journal; faults, being
+    /// in memory, are gone), as a bank's process restart.
+    pub async fn restart(self) -> Result<Self, Error> {
+        let Self { sandbox, dir, .. } = self;
+        let addr = sandbox.addr;
+        sandbox.stop().await;
+        let mut options = SandboxOptions::demo(dir.path());
+        options.addr = addr;
+        options.rules.request.rate_limit_per_minute = 0;
+        let sandbox = Sandbox::start(options).await?;
+        Ok(Self {
+            sandbox,
+            dir,
+            admin_pool: None,
+        })
     }
 
     /// The bank's pin, as the app ships it.
@@ -59,8 +92,15 @@ impl Bank {
         body: Option<Value>,
     ) -> Result<Value, Error> {
         let headers = [("x-admin-token", self.sandbox.admin_token.as_str())];
-        Ok(self
-            .client()?
+        let fresh;
+        let client = match &self.admin_pool {
+            Some(pooled) => pooled,
+            None => {
+                fresh = self.client()?;
+                &fresh
+            }
+        };
+        Ok(client
             .send(method, path, &headers, body.as_ref())
             .await?
             .json)

@@ -4,4 +4,5 @@ pub mod check;
 pub mod date;
 pub mod demo;
 pub mod otp;
+pub mod token;
 pub mod words;

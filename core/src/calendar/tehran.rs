@@ -1,5 +1,7 @@
 //! Iran's time zone and moments shown the Iranian way.
 
+use std::sync::OnceLock;
+
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
@@ -9,15 +11,23 @@ use crate::digits::to_persian_digits;
 /// Iran Standard Time, UTC+03:30, in seconds.
 const IRST_SECONDS: i32 = 3 * 3600 + 30 * 60;
 
-/// The `Asia/Tehran` time zone, from the tz database bundled into the binary,
-/// so it works on phones that have no system time zone data.
+/// The `Asia/Tehran` zone of the tz database (TZif, from Debian's tzdata
+/// 2025b), compiled in: phones may have no system time zone data, and one
+/// zone is about a kilobyte where the whole database is hundreds.
+const TEHRAN_TZIF: &[u8] = include_bytes!("asia_tehran.tzif");
+
+/// The `Asia/Tehran` time zone, with its whole history (summer times until
+/// 2022), read once from the compiled-in TZif data.
 ///
-/// Should the lookup ever fail, this falls back to a fixed UTC+03:30. That is
+/// Should that data ever fail to parse, this falls back to a fixed UTC+03:30. That is
 /// exact for every moment since 2022-09-22: Iran abolished daylight saving
 /// time by law in 2022, and its clocks have stayed at +03:30 since the end of
 /// that summer. Only historical summer times (+04:30 before then) would differ.
 pub fn tehran() -> TimeZone {
-    TimeZone::get("Asia/Tehran").unwrap_or_else(|_| fixed_irst())
+    static TEHRAN: OnceLock<TimeZone> = OnceLock::new();
+    TEHRAN
+        .get_or_init(|| TimeZone::tzif("Asia/Tehran", TEHRAN_TZIF).unwrap_or_else(|_| fixed_irst()))
+        .clone()
 }
 
 /// A fixed UTC+03:30 zone.

@@ -45,6 +45,10 @@ pub enum ChannelError {
     /// The bank's reply does not follow the contract.
     #[error("The bank's reply could not be understood.")]
     Protocol,
+    /// The device could not sign the request (no key, vault unavailable);
+    /// nothing was sent.
+    #[error("{0}")]
+    Device(crate::platform::PlatformError),
 }
 
 impl ChannelError {
@@ -52,7 +56,7 @@ impl ChannelError {
     pub fn retryable(&self) -> bool {
         match self {
             Self::Unreachable | Self::OutcomeUnknown => true,
-            Self::PinMismatch | Self::Protocol => false,
+            Self::PinMismatch | Self::Protocol | Self::Device(_) => false,
             Self::Bank(error) => error.retryable,
         }
     }
@@ -66,6 +70,7 @@ impl Coded for ChannelError {
             Self::PinMismatch => "tls.pin_mismatch",
             Self::Bank(error) => &error.code,
             Self::Protocol => "network.protocol",
+            Self::Device(error) => error.code(),
         }
     }
 
@@ -78,6 +83,7 @@ impl Coded for ChannelError {
             Self::PinMismatch => "هویت سرور بانک تأیید نشد؛ ارتباط قطع شد.".to_owned(),
             Self::Bank(error) => error.message_fa.clone(),
             Self::Protocol => "پاسخ بانک قابل فهم نبود.".to_owned(),
+            Self::Device(error) => error.message_fa(),
         }
     }
 }

@@ -80,6 +80,22 @@ impl BankClient {
         headers: &[(&str, &str)],
         body: Option<&Value>,
     ) -> Result<Reply, ChannelError> {
+        let bytes = body
+            .map(serde_json::to_vec)
+            .transpose()
+            .map_err(|_| ChannelError::Protocol)?;
+        self.send_bytes(method, path, headers, bytes).await
+    }
+
+    /// Sends one request whose JSON body is already serialized, so that the
+    /// bytes a signature covers are exactly the bytes sent.
+    pub async fn send_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> Result<Reply, ChannelError> {
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base_url));
@@ -87,10 +103,23 @@ impl BankClient {
             request = request.header(*name, *value);
         }
         if let Some(body) = body {
-            request = request.json(body);
+            request = request
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body);
         }
-        let response = request.send().await.map_err(|e| classify(&e))?;
+        let started = std::time::Instant::now();
+        let response = request.send().await.map_err(|e| {
+            let error = classify(&e);
+            tracing::debug!(
+                path,
+                code = crate::Coded::code(&error),
+                "no answer from the bank"
+            );
+            error
+        })?;
         let status = response.status().as_u16();
+        let ms = started.elapsed().as_millis() as u64;
+        tracing::debug!(path, status, ms, "the bank answered");
         let replayed = response.headers().contains_key("idempotent-replayed");
         let bytes = response
             .bytes()

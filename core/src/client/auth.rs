@@ -50,9 +50,11 @@ pub struct CustomerSummary {
 }
 
 #[derive(Deserialize)]
-struct WithToken {
+pub(super) struct WithToken {
     #[serde(default)]
     token: Option<String>,
+    #[serde(default)]
+    device: Option<SessionDevice>,
     #[serde(flatten)]
     info: SessionInfo,
 }
@@ -73,9 +75,15 @@ pub enum LoginReply {
     },
 }
 
+/// The contract's `SessionDevice`: whether the bank has this device's key.
+#[derive(Deserialize)]
+struct SessionDevice {
+    enrolled: bool,
+}
+
 #[derive(Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
-enum RawLogin {
+pub(super) enum RawLogin {
     Authenticated { session: WithToken },
     OtpRequired(CodeSent),
     PasswordExpired { reason: String, session: WithToken },
@@ -86,10 +94,13 @@ impl Api {
         if let Some(token) = session.token {
             self.set_token(Some(token));
         }
+        if let Some(device) = session.device {
+            self.note_enrolled(device.enrolled);
+        }
         session.info
     }
 
-    fn login_reply(&self, raw: RawLogin) -> LoginReply {
+    pub(super) fn login_reply(&self, raw: RawLogin) -> LoginReply {
         match raw {
             RawLogin::Authenticated { session } => LoginReply::Authenticated(self.keep(session)),
             RawLogin::OtpRequired(sent) => LoginReply::OtpRequired(sent),

@@ -11,8 +11,8 @@ struct Items<T> {
     items: Vec<T>,
 }
 
-/// The contract's `Account` (the parts the core uses).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The contract's `Account` (the parts the core uses); `Debug` masks the SHEBA.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     /// Opaque id.
     pub account_id: String,
@@ -38,8 +38,8 @@ pub struct StatementPage {
     pub next_cursor: Option<String>,
 }
 
-/// The contract's `Card` (the parts the core uses).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The contract's `Card` (the parts the core uses); `Debug` masks the PAN.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     /// Opaque id.
     pub card_id: String,
@@ -55,6 +55,32 @@ pub struct Card {
     pub account_id: String,
     /// `active`, `blocked` or `expired`.
     pub state: String,
+}
+
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account")
+            .field("account_id", &self.account_id)
+            .field("sheba", &crate::logging::redact(&self.sheba))
+            .field("title_fa", &self.title_fa)
+            .field("state", &self.state)
+            .field("balance_rials", &self.balance_rials)
+            .field("available_balance_rials", &self.available_balance_rials)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Card {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Card")
+            .field("card_id", &self.card_id)
+            .field("pan", &self.pan_masked)
+            .field("holder_name_fa", &self.holder_name_fa)
+            .field("bank", &self.bank)
+            .field("account_id", &self.account_id)
+            .field("state", &self.state)
+            .finish()
+    }
 }
 
 /// The contract's `CardLimits`.
@@ -76,6 +102,12 @@ pub struct CardLimits {
     pub monthly_used_rials: u64,
     /// Left this month.
     pub monthly_remaining_rials: u64,
+    /// Next Tehran midnight (RFC 3339).
+    #[serde(default)]
+    pub day_resets_at: Option<String>,
+    /// Start of the next Jalali month (RFC 3339).
+    #[serde(default)]
+    pub month_resets_at: Option<String>,
 }
 
 impl Api {

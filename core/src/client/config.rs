@@ -200,8 +200,12 @@ pub fn local_now() -> i64 {
 
 impl Api {
     /// `config_get`.
+    /// Also keeps the bank's clock offset, which signed requests use.
     pub async fn config(&self) -> Result<BankConfig, ChannelError> {
-        self.call(Method::GET, "/v1/config", None, None, Auth::None)
-            .await
+        let config: BankConfig = self
+            .call(Method::GET, "/v1/config", None, None, Auth::None)
+            .await?;
+        self.note_clock(&config);
+        Ok(config)
     }
 }

@@ -7,7 +7,11 @@
 mod auth;
 mod banking;
 mod config;
+mod devices;
 mod payments;
+pub mod signing;
+mod sms;
+mod soft_token;
 
 use std::sync::{Arc, RwLock};
 
@@ -20,7 +24,10 @@ use zeroize::Zeroizing;
 pub use auth::*;
 pub use banking::*;
 pub use config::*;
+pub use devices::*;
 pub use payments::*;
+pub use sms::*;
+pub use soft_token::*;
 
 use crate::channel::{BankClient, ChannelError, Method, Reply};
 
@@ -53,6 +60,9 @@ enum Auth {
     Bearer,
     /// Bearer token; not activity (`session_get`).
     Passive,
+    /// Bearer token, activity, and signed even before enrollment
+    /// (`device_enroll` proves possession of the key it enrolls).
+    Enroll,
 }
 
 /// The bank's API for one install: channel, device id and current token.
@@ -66,6 +76,7 @@ struct Inner {
     device_id: String,
     token: RwLock<Option<Zeroizing<String>>>,
     activity: watch::Sender<Activity>,
+    signing: signing::Signing,
 }
 
 impl std::fmt::Debug for Api {
@@ -84,6 +95,7 @@ impl Api {
                 device_id,
                 token: RwLock::new(None),
                 activity,
+                signing: signing::Signing::default(),
             }),
         }
     }
@@ -134,12 +146,52 @@ impl Api {
         key: Option<&str>,
         auth: Auth,
     ) -> Result<Reply, ChannelError> {
+        let mut result = self.send_once(method.clone(), path, body, key, auth).await;
+        if self.needs_clock_resync(&result) {
+            // The bank refused the signature's time: re-read its clock, sign again.
+            self.resync_clock().await;
+            result = self.send_once(method, path, body, key, auth).await;
+        }
+        if auth != Auth::None {
+            self.observe(&result, auth);
+        }
+        result
+    }
+
+    async fn send_once(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        key: Option<&str>,
+        auth: Auth,
+    ) -> Result<Reply, ChannelError> {
+        let bytes = body
+            .map(serde_json::to_vec)
+            .transpose()
+            .map_err(|_| ChannelError::Protocol)?;
+        let signed = match auth {
+            Auth::None => None,
+            _ => self
+                .inner
+                .signing
+                .sign(
+                    auth == Auth::Enroll,
+                    method.as_str(),
+                    path,
+                    bytes.as_deref().unwrap_or_default(),
+                    body.unwrap_or(&Value::Null),
+                )
+                .map_err(ChannelError::Device)?,
+        };
         let bearer = match auth {
             Auth::None => None,
-            Auth::Bearer | Auth::Passive => self.inner.token.read().ok().and_then(|t| {
-                t.as_ref()
-                    .map(|t| Zeroizing::new(format!("Bearer {}", **t)))
-            }),
+            Auth::Bearer | Auth::Passive | Auth::Enroll => {
+                self.inner.token.read().ok().and_then(|t| {
+                    t.as_ref()
+                        .map(|t| Zeroizing::new(format!("Bearer {}", **t)))
+                })
+            }
         };
         let mut headers: Vec<(&str, &str)> = Vec::with_capacity(3);
         if path != "/v1/config" {
@@ -151,11 +203,15 @@ impl Api {
         if let Some(key) = key {
             headers.push(("idempotency-key", key));
         }
-        let result = self.inner.bank.send(method, path, &headers, body).await;
-        if auth != Auth::None {
-            self.observe(&result, auth);
+        if let Some(signed) = &signed {
+            headers.push(("x-signature-timestamp", &signed.timestamp));
+            headers.push(("x-signature-nonce", &signed.nonce));
+            headers.push(("x-signature", &signed.signature));
         }
-        result
+        self.inner
+            .bank
+            .send_bytes(method, path, &headers, bytes)
+            .await
     }
 
     fn observe(&self, result: &Result<Reply, ChannelError>, auth: Auth) {
@@ -168,7 +224,7 @@ impl Api {
                     .activity
                     .send_replace(Activity::Ended(error.code.clone()));
             }
-            Ok(_) | Err(ChannelError::Bank(_)) if auth == Auth::Bearer => {
+            Ok(_) | Err(ChannelError::Bank(_)) if matches!(auth, Auth::Bearer | Auth::Enroll) => {
                 self.inner
                     .activity
                     .send_replace(Activity::Used(Instant::now()));

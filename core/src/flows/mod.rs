@@ -2,12 +2,14 @@
 //! serde so it survives a restart ([`crate::store::Store::save_flow`]), and
 //! changes only through the customer's input. The shells decide nothing.
 
+pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
 mod problem;
 mod saved;
 pub mod sheba_transfer;
 pub mod sms_pin;
+pub mod soft_token;
 pub mod submit;
 
 use std::sync::Arc;
@@ -28,6 +30,8 @@ pub struct Context {
     pub config: BankConfig,
     /// The bank's clock minus this phone's, in seconds.
     pub clock_offset: i64,
+    /// The soft tokens held on this phone, when the shell gave a vault.
+    pub soft_tokens: Option<crate::token::SoftTokenVault>,
 }
 
 impl std::fmt::Debug for Context {
@@ -55,7 +59,14 @@ impl Context {
             store,
             config,
             clock_offset,
+            soft_tokens: None,
         }
+    }
+
+    /// The same context with the phone's soft tokens (kept in `vault`).
+    pub fn with_soft_tokens(mut self, vault: crate::token::SoftTokenVault) -> Self {
+        self.soft_tokens = Some(vault);
+        self
     }
 
     /// The bank's clock now, Unix seconds.

@@ -136,6 +136,10 @@ pub async fn request(
     match api.dynamic_pin(key, card_id, amount_rials, payee).await {
         Ok(issued) => {
             policy.issued(&issued, local_now());
+            tracing::debug!(
+                requests_used = issued.requests_used,
+                "dynamic PIN sent by SMS"
+            );
             PinStep::Issued
         }
         Err(error) => {

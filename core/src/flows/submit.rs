@@ -42,13 +42,25 @@ pub enum Outcome {
     Unknown,
 }
 
+impl Outcome {
+    /// `succeeded`, `failed`, `retry` or `unknown`, for logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Succeeded(_) => "succeeded",
+            Self::Failed(_) => "failed",
+            Self::Retry(_) => "retry",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
 /// One money-moving request.
 #[derive(Debug, Clone)]
 pub struct Submission {
-    /// Journal kind: `card_transfer`, `sheba_transfer`, `bill_payment`.
+    /// Journal kind: `card_transfer`, `sheba_transfer`, `bill_payment`, `card_block`.
     pub kind: &'static str,
-    /// The contract's path (`/v1/card-transfers`).
-    pub path: &'static str,
+    /// The contract's path (`/v1/card-transfers`, `/v1/cards/{card_id}/block`).
+    pub path: String,
     /// The body sent (holds the PIN and CVV2: never journaled).
     pub body: Value,
     /// The body as journaled (without PIN, CVV2, expiry).
@@ -80,8 +92,18 @@ async fn run(api: &Api, store: &Store, submission: Submission) -> Outcome {
         // Nothing was sent: without the journal entry, nothing may leave.
         return Outcome::Failed(Problem::from(error));
     }
-    tracing::info!(kind = submission.kind, "submitting a journaled operation");
+    tracing::info!(
+        kind = submission.kind,
+        key,
+        "submitting a journaled operation"
+    );
     let outcome = execute(api, &submission).await;
+    tracing::info!(
+        kind = submission.kind,
+        key,
+        outcome = outcome.name(),
+        "operation ended"
+    );
     record(store, key, &outcome);
     outcome
 }
@@ -116,7 +138,7 @@ async fn execute(api: &Api, submission: &Submission) -> Outcome {
     loop {
         sends += 1;
         let reply = api
-            .submit(submission.path, &submission.body, &submission.key)
+            .submit(&submission.path, &submission.body, &submission.key)
             .await;
         let error = match reply {
             Ok(reply) => return Outcome::Succeeded(reply.json),
@@ -149,7 +171,7 @@ enum Kind {
 fn classify(error: &ChannelError) -> Kind {
     match error {
         ChannelError::OutcomeUnknown => Kind::Unknown,
-        ChannelError::Unreachable => Kind::NothingDone,
+        ChannelError::Unreachable | ChannelError::Device(_) => Kind::NothingDone,
         ChannelError::PinMismatch | ChannelError::Protocol => Kind::Unknown,
         ChannelError::Bank(bank) => {
             let code = bank.code.as_str();
@@ -177,6 +199,7 @@ enum Resolution {
 }
 
 async fn resolve(api: &Api, key: &str) -> Resolution {
+    tracing::info!(key, "outcome unknown; asking the bank");
     for attempt in 1..=MAX_INQUIRIES {
         match api.operation(key).await {
             Ok(OperationStatus::Succeeded(receipt)) => {

@@ -37,6 +37,12 @@ impl SecretStore for KeyringSecretStore {
     }
 
     fn save(&self, name: &str, secret: &[u8]) -> Result<(), PlatformError> {
+        // In a process without a session keyring, the first entry captures
+        // the keyring before linking the persistent one creates the session
+        // keyring, and its write fails; a fresh entry then sees the new one.
+        if self.entry(name)?.set_secret(secret).is_ok() {
+            return Ok(());
+        }
         self.entry(name)?
             .set_secret(secret)
             .map_err(|_| PlatformError::Unavailable)

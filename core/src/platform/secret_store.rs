@@ -11,6 +11,18 @@ crate::coded_error! {
             "دسترسی به انبار امن دستگاه ممکن نشد.",
             "The device's secure store is not available."
         ),
+        /// The device has no signing key (not enrolled, or the key was deleted).
+        KeyMissing => (
+            "platform.device_key_missing",
+            "کلید امضای این دستگاه وجود ندارد؛ دستگاه را دوباره ثبت کنید.",
+            "This device has no signing key; enroll the device again."
+        ),
+        /// The local unlock (biometric, device PIN, passphrase) was refused or cancelled.
+        UnlockRefused => (
+            "platform.unlock_refused",
+            "تأیید هویت روی دستگاه انجام نشد.",
+            "The unlock on this device was refused or cancelled."
+        ),
         /// A stored secret has the wrong size or shape.
         Corrupt => (
             "platform.secret_corrupt",

@@ -3,6 +3,7 @@
 //! inactivity timeout mirrored as a state the UI observes.
 
 mod device;
+mod identity;
 mod idle;
 
 use std::sync::Arc;
@@ -135,6 +136,10 @@ impl Session {
     }
 
     fn set(&self, state: SessionState) -> SessionState {
+        // The variant's name only: the states hold the customer's name.
+        let shown = format!("{state:?}");
+        let step = shown.split([' ', '{']).next().unwrap_or_default();
+        tracing::info!(state = step, "session");
         self.state.send_replace(state.clone());
         state
     }
@@ -237,7 +242,9 @@ impl Session {
             .activation_credentials(&id, username, password)
             .await
             .map_err(|e| self.refused(e))?;
-        Ok(self.signed_in(&info))
+        let state = self.signed_in(&info);
+        self.enroll_if_new(&state).await;
+        Ok(state)
     }
 
     /// Login with username and password.
@@ -269,7 +276,9 @@ impl Session {
             .login_verify(&challenge, code)
             .await
             .map_err(|e| self.refused(e))?;
-        Ok(self.after_login(reply))
+        let state = self.after_login(reply);
+        self.enroll_if_new(&state).await;
+        Ok(state)
     }
 
     fn after_login(&self, reply: LoginReply) -> SessionState {

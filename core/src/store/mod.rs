@@ -5,6 +5,7 @@ mod destinations;
 mod flows;
 mod operations;
 mod sealer;
+mod sms_counters;
 mod statements;
 
 use std::path::Path;
@@ -17,6 +18,7 @@ use zeroize::Zeroizing;
 pub use destinations::{DestinationKind, SavedDestination};
 pub use operations::{OperationRecord, OperationState};
 pub use sealer::Sealer;
+pub use sms_counters::SmsUplink;
 pub use statements::{StatementRow, StatementSearch};
 
 use crate::platform::SecretStore;
@@ -24,7 +26,10 @@ use crate::platform::SecretStore;
 /// The name of the store's master key in the [`SecretStore`].
 pub const STORE_KEY_NAME: &str = "hamrah.store.key.v1";
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("schema.sql")),
+    M::up(include_str!("sms_counters.sql")),
+];
 
 crate::coded_error! {
     /// Why the local store failed.

@@ -1,5 +1,8 @@
 //! The soft token's offline codes ("ramz-saz"): HOTP (RFC 4226), TOTP (RFC 6238),
-//! OCRA (RFC 6287) with Hamrah's transaction-bound code, and `otpauth://` URIs.
+//! OCRA (RFC 6287) with Hamrah's transaction-bound code, and `otpauth://` URIs;
+//! and a card's token on the phone: [`ActivationKey`] opens the seed the bank
+//! sealed to it, [`SoftTokenVault`] keeps it only in the platform's
+//! `SecretStore`, [`SoftToken`] makes its codes.
 //!
 //! Everything here is pure: no clock is read unless a `*_now` helper is called, no
 //! I/O, no global state. Key bytes live in [`Secret`], which wipes them on drop and
@@ -14,13 +17,16 @@
 //! assert_eq!(totp.verify("94287082", 89, 1), Some(1));
 //! ```
 
+mod activation;
 mod error;
 mod hotp;
 mod ocra;
 mod otpauth;
 mod secret;
+mod soft_token;
 mod totp;
 mod transaction;
+mod vault;
 
 use std::fmt;
 use std::str::FromStr;
@@ -29,15 +35,18 @@ use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha512};
 
+pub use activation::{ActivationKey, EncryptedSeed, SEED_ALGORITHM, SEED_INFO, SEED_LEN};
 pub use error::OtpError;
 pub use hotp::Hotp;
 pub use ocra::{OcraInput, OcraSuite, Pin, QuestionFormat, TimeStep};
 pub use otpauth::{OtpAuth, OtpKind};
 pub use secret::Secret;
+pub use soft_token::{SoftToken, SoftTokenError, TokenParams, bank_time};
 pub use totp::{Totp, TotpCode};
 pub use transaction::{
     Payee, TRANSACTION_SUITE, transaction_code, transaction_question, verify_transaction_code,
 };
+pub use vault::SoftTokenVault;
 
 /// The hash function under the HMAC: SHA1 (the default of most tokens), SHA256 or SHA512.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -4,6 +4,22 @@ use std::time::Duration;
 
 use super::{BenchOptions, Tally};
 
+/// CPU time used so far by this whole process (server and in-process
+/// clients together), from `/proc/self/stat`; `None` where that is absent.
+pub(super) fn process_cpu() -> Option<Duration> {
+    /// Linux's clock ticks per second for `/proc` times on every common platform.
+    const TICKS_PER_SECOND: u64 = 100;
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at `state`.
+    let after_name = stat.rsplit_once(')')?.1;
+    let mut fields = after_name.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis(
+        (user + system) * 1000 / TICKS_PER_SECOND,
+    ))
+}
+
 pub(super) fn micros(elapsed: Duration) -> u32 {
     u32::try_from(elapsed.as_micros()).unwrap_or(u32::MAX)
 }
@@ -28,6 +44,7 @@ pub(super) fn report(
     options: &BenchOptions,
     tallies: Vec<Tally>,
     elapsed: Duration,
+    cpu: Option<Duration>,
     ledger_ok: bool,
     journal: i64,
 ) {
@@ -64,6 +81,14 @@ pub(super) fn report(
         quantile_ms(&journey_us, 0.95),
         quantile_ms(&journey_us, 0.99),
     );
+    if let Some(cpu) = cpu.filter(|_| transfers > 0) {
+        #[allow(clippy::cast_precision_loss)]
+        let per_journey = cpu.as_secs_f64() * 1000.0 / transfers as f64;
+        println!(
+            "  CPU: {:.1} s in all, {per_journey:.2} ms per journey (server and in-process clients)",
+            cpu.as_secs_f64()
+        );
+    }
     println!("  errors: {errors}");
     if let Some(error) = first_error {
         println!("  first error: {error}");

@@ -94,7 +94,7 @@ async fn account_list(State(state): State<AppState>, session: Session) -> ApiRes
     Ok(Json(json!({ "items": items })))
 }
 
-async fn account_get(
+pub(crate) async fn account_get(
     State(state): State<AppState>,
     session: Session,
     Path(account_id): Path<String>,
@@ -110,7 +110,7 @@ async fn account_get(
     Ok(Json(account))
 }
 
-async fn account_statement_list(
+pub(crate) async fn account_statement_list(
     State(state): State<AppState>,
     session: Session,
     Path(account_id): Path<String>,

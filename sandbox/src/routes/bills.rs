@@ -2,7 +2,7 @@
 //! `POST /v1/bill-payments` (from an own account, or from a card with a
 //! dynamic PIN), exactly once per idempotency key.
 
-mod payment;
+pub(super) mod payment;
 
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -37,7 +37,7 @@ pub(super) enum PinKind {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CardTransferRequest {
+pub(crate) struct CardTransferRequest {
     source: CardRef,
     expiry: String,
     cvv2: String,
@@ -51,18 +51,18 @@ struct CardTransferRequest {
 /// Longest description a transfer may carry, in characters (the contract's maxLength).
 const DESCRIPTION_MAX_CHARS: usize = 100;
 
-/// 422 `token.not_active`: the soft token comes with its own issue; until
-/// then no card has one.
-pub(super) fn token_not_active() -> ApiError {
-    ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "token.not_active",
-        "رمزساز برای این کارت فعال نیست.",
-        "No soft token is active for this card.",
-    )
+impl PinKind {
+    /// The kind of soft-token code; `None` for an SMS PIN.
+    pub(super) fn code_kind(self) -> Option<crate::soft_token::CodeKind> {
+        match self {
+            Self::Sms => None,
+            Self::Totp => Some(crate::soft_token::CodeKind::Totp),
+            Self::Ocra => Some(crate::soft_token::CodeKind::Ocra),
+        }
+    }
 }
 
-async fn card_transfer_create(
+pub(crate) async fn card_transfer_create(
     State(state): State<AppState>,
     session: Session,
     IdempotencyKey(key): IdempotencyKey,
@@ -92,7 +92,7 @@ async fn card_transfer_create(
     }
     let now = state.clock.now();
     let rules = state.rules.clone();
-    let customer_id = session.customer_id;
+    let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
         .tx(move |tx| {
@@ -110,6 +110,7 @@ async fn card_transfer_create(
                 pin: &body.pin,
                 pin_kind: body.pin_kind,
                 description: body.description.as_deref(),
+                channel,
             };
             let outcome = run_once(
                 tx,

@@ -1,7 +1,7 @@
 //! Cards: `card_list` (own cards, full PAN to their owner), `card_limits_get`
 //! (card-to-card limits with today's and this month's usage) and `card_block`.
 
-mod block;
+pub(super) mod block;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -81,8 +81,20 @@ fn card_json(r: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Value> {
         "bank": bank,
         "account_id": r.get::<_, Option<String>>(5)?.unwrap_or_default(),
         "state": state,
-        "soft_token": {"state": "none"},
+        "soft_token": soft_token_json(r)?,
     }))
+}
+
+/// The contract's `SoftTokenState` from the joined `soft_tokens` columns.
+fn soft_token_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(match r.get::<_, Option<String>>(8)? {
+        Some(state) => json!({
+            "state": state,
+            "token_id": r.get::<_, String>(9)?,
+            "device_id": r.get::<_, String>(10)?,
+        }),
+        None => json!({"state": "none"}),
+    })
 }
 
 async fn card_list(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
@@ -92,8 +104,10 @@ async fn card_list(State(state): State<AppState>, session: Session) -> ApiResult
         .read(move |conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT id, pan, holder_name_fa, holder_name_en, bank_id, account_id, status, expiry
-                     FROM cards WHERE customer_id = ?1 ORDER BY id",
+                    "SELECT k.id, k.pan, k.holder_name_fa, k.holder_name_en, k.bank_id, k.account_id, k.status, k.expiry,
+                            t.state, t.token_id, t.device_id
+                     FROM cards k LEFT JOIN soft_tokens t ON t.card_id = k.id
+                     WHERE k.customer_id = ?1 ORDER BY k.id",
                 )?
                 .query_map(params![session.customer_id], |r| card_json(r, now))?
                 .collect::<Result<Vec<_>, _>>()?)

@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DynamicPinRequest {
+pub(crate) struct DynamicPinRequest {
     idempotency_key: String,
     source: CardRef,
     amount_rials: i64,
@@ -53,7 +53,7 @@ pub(super) fn parse_bill(bill_id: &str, payment_id: &str, prefix: &str) -> ApiRe
     })
 }
 
-async fn dynamic_pin_request(
+pub(crate) async fn dynamic_pin_request(
     State(state): State<AppState>,
     session: Session,
     JsonBody(body): JsonBody<DynamicPinRequest>,

@@ -21,6 +21,8 @@ mod inquiries;
 mod operations;
 mod session;
 mod sheba_transfers;
+mod sms;
+mod soft_token;
 mod transfers;
 
 /// Every operation of `docs/api/openapi.yaml`: operationId, method, path
@@ -138,7 +140,13 @@ pub fn router(state: AppState) -> Router {
         .merge(transfers::routes())
         .merge(bills::routes())
         .merge(operations::routes())
+        .merge(soft_token::routes())
+        .merge(sms::routes())
         .route_layer(from_fn_with_state(state.clone(), crate::faults::inject))
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            crate::signature::capture_body,
+        ))
         .layer(from_fn_with_state(state.clone(), crate::rate_limit::limit));
     Router::new()
         .merge(api)

@@ -33,7 +33,7 @@ fn kind(operation: &str, body: &Value) -> Option<String> {
         .or_else(|| body["kind"].as_str().map(str::to_owned))
 }
 
-async fn operation_get(
+pub(crate) async fn operation_get(
     State(state): State<AppState>,
     session: Session,
     Path(raw_key): Path<String>,

@@ -1,6 +1,7 @@
 //! A bill paid from the account, a statement page, and blocking a card.
 
 use hamrah_core::flows::Problem;
+use hamrah_core::flows::accounts::{BlockReason, CardBlock, CardBlockState};
 use hamrah_core::flows::bill_payment::{BillPayment, BillPaymentState, BillSource};
 use serde_json::json;
 
@@ -103,13 +104,27 @@ impl Walk {
         Ok(r)
     }
 
-    /// Blocks the customer's card (lost) and checks it is blocked.
+    /// Blocks the customer's card (lost) through the core's exactly-once
+    /// `CardBlock` flow, and checks the card list shows it blocked.
     pub async fn block_card(&mut self) -> Result<Receipt, Problem> {
         let card_id = self.maryam_card.clone().unwrap_or_default();
-        let api = &self.maryam.ctx.api;
-        let key = uuid::Uuid::new_v4().to_string();
-        let reply = api.card_block(&card_id, "lost", &key).await?;
-        let cards = api.cards().await?;
+        let mut flow = CardBlock::start(self.maryam.ctx.clone()).await?;
+        flow.choose(&card_id, BlockReason::Lost)?;
+        let state = flow.confirm().await?;
+        let CardBlockState::Blocked { order, receipt } = state else {
+            return Err(match state {
+                CardBlockState::Failed { problem, .. }
+                | CardBlockState::Confirm {
+                    error: Some(problem),
+                    ..
+                } => problem.clone(),
+                other => unexpected(other),
+            });
+        };
+        let reason = order.reason;
+        let receipt = receipt.clone();
+        flow.close()?;
+        let cards = self.maryam.ctx.api.cards().await?;
         let now = cards
             .iter()
             .find(|c| c.card_id == card_id)
@@ -119,26 +134,26 @@ impl Walk {
             return Err(demo_problem("the card is not blocked"));
         }
         let mut r = Receipt::new();
-        r.field(
-            "pan_masked",
-            "کارت",
-            "Card",
-            reply["pan_masked"].as_str().unwrap_or(""),
-        )
-        .field("reason", "علت", "Reason", "مفقودی / lost")
-        .field("state", "وضعیت", "State", "مسدود / blocked")
-        .field(
-            "reference_number",
-            "شماره مرجع",
-            "Reference",
-            reply["reference_number"].as_str().unwrap_or(""),
-        )
-        .when(
-            "blocked_at_jalali",
-            "زمان",
-            "Time",
-            reply["blocked_at_jalali"].as_str().unwrap_or(""),
-        );
+        r.field("pan_masked", "کارت", "Card", &receipt.pan_masked)
+            .field(
+                "reason",
+                "علت",
+                "Reason",
+                &format!("{} / {}", reason.name_fa(), reason.name_en()),
+            )
+            .field("state", "وضعیت", "State", "مسدود / blocked")
+            .field(
+                "reference_number",
+                "شماره مرجع",
+                "Reference",
+                &receipt.reference_number,
+            )
+            .when(
+                "blocked_at_jalali",
+                "زمان",
+                "Time",
+                &receipt.blocked_at_jalali,
+            );
         Ok(r)
     }
 }

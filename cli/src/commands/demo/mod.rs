@@ -6,7 +6,10 @@
 
 mod account;
 mod bank;
+mod device;
 mod receipt;
+mod sms;
+mod soft_token;
 mod steps;
 mod transfers;
 
@@ -30,6 +33,8 @@ pub struct Walk {
     maryam: Phone,
     maryam_account: Option<String>,
     maryam_card: Option<String>,
+    /// The local unlock of Maryam's enrolled phone (its passphrase, on the desktop).
+    maryam_unlock: Option<std::sync::Arc<hamrah_core::platform::PassphraseUnlock>>,
     /// Every secret the walk handled (PANs, passwords, SMS codes): none may be printed.
     secrets: Vec<String>,
 }
@@ -63,6 +68,7 @@ async fn walk() -> Result<Report, Problem> {
         maryam,
         maryam_account: None,
         maryam_card: None,
+        maryam_unlock: None,
         secrets: vec![steps::PASSWORD.to_owned()],
     };
     let mut done: Vec<Step> = Vec::new();
@@ -79,16 +85,30 @@ async fn walk() -> Result<Report, Problem> {
     }
     step!("activation", "فعال‌سازی همراه‌بانک", "Activation", activation);
     step!("login", "ورود", "Login", login);
+    step!("enrollment", "ثبت دستگاه", "Device enrollment", enrollment);
+    step!("quick_login", "ورود سریع", "Quick login", quick_login);
     step!(
         "card_transfer",
         "کارت به کارت",
         "Card to card",
         card_transfer
     );
+    step!(
+        "soft_token_payment",
+        "پرداخت با رمزساز",
+        "Transfer paid with a soft-token code",
+        soft_token_payment
+    );
     step!("paya_transfer", "انتقال پایا", "PAYA transfer", paya);
     step!("satna_transfer", "انتقال ساتنا", "SATNA transfer", satna);
     step!("bill_payment", "پرداخت قبض", "Bill payment", bill_payment);
     step!("statement", "صورت‌حساب", "Statement", statement);
+    step!(
+        "sms_fallback",
+        "بانکداری پیامکی",
+        "SMS fallback",
+        sms_fallback
+    );
     step!("block_card", "مسدودسازی کارت", "Block a card", block_card);
     let after = walk.bank.balances(steps::USERNAME).await?;
     let header = header(&walk);

@@ -97,6 +97,7 @@ impl BillPayment {
                 return Ok(self.go(BillPaymentState::EnterBill { error }));
             }
         };
+        tracing::debug!(bill_type = bill.bill_type().id(), "bill inquiry");
         let answer = self
             .ctx
             .api

@@ -9,7 +9,10 @@ use crate::flows::Problem;
 use crate::flows::card_transfer::check_secrets;
 use crate::flows::saved::{self, unreadable_receipt};
 use crate::flows::sms_pin::{self, PinStep, SmsPinPolicy};
+use crate::flows::soft_token;
 use crate::flows::submit::{self, Outcome, Submission};
+use crate::token::Payee;
+use zeroize::Zeroizing;
 
 impl BillPayment {
     /// The SMS PIN countdown, in seconds (0: a PIN may be requested).
@@ -67,10 +70,52 @@ impl BillPayment {
         self.send(order, source, None).await
     }
 
-    /// Pays by card with the dynamic PIN, CVV2 and expiry.
+    /// Pays by card with the SMS dynamic PIN, CVV2 and expiry.
     pub async fn submit_card(
         &mut self,
         pin: &str,
+        cvv2: &str,
+        expiry: &str,
+    ) -> Result<&BillPaymentState, Problem> {
+        self.submit_card_with(pin, "sms", cvv2, expiry).await
+    }
+
+    /// Whether the paying card has a soft token on this phone: then the
+    /// dynamic PIN comes from it and no SMS PIN is needed.
+    pub fn soft_token_available(&self) -> bool {
+        match &self.state {
+            BillPaymentState::Authorize { order, .. } => {
+                soft_token::holds(&self.ctx, order.source.id())
+            }
+            _ => false,
+        }
+    }
+
+    /// Pays by card with a code of its soft token, made on this phone and
+    /// bound to this bill's amount and IDs (`pin_kind: ocra`), with the CVV2
+    /// and expiry.
+    pub async fn submit_card_with_soft_token(
+        &mut self,
+        cvv2: &str,
+        expiry: &str,
+    ) -> Result<&BillPaymentState, Problem> {
+        let BillPaymentState::Authorize { order, .. } = &self.state else {
+            return Err(wrong("submit"));
+        };
+        let payee = Payee::Bill(order.bill.bill.clone());
+        let code = Zeroizing::new(soft_token::payment_code(
+            &self.ctx,
+            order.source.id(),
+            order.bill.amount,
+            &payee,
+        )?);
+        self.submit_card_with(&code, "ocra", cvv2, expiry).await
+    }
+
+    async fn submit_card_with(
+        &mut self,
+        pin: &str,
+        pin_kind: &str,
         cvv2: &str,
         expiry: &str,
     ) -> Result<&BillPaymentState, Problem> {
@@ -89,7 +134,7 @@ impl BillPayment {
             }));
         }
         let source = json!({"kind": "card", "card": {"card_id": order.source.id()},
-            "expiry": expiry, "cvv2": cvv2, "pin": pin, "pin_kind": "sms"});
+            "expiry": expiry, "cvv2": cvv2, "pin": pin, "pin_kind": pin_kind});
         self.send(order, source, Some(policy)).await
     }
 
@@ -117,7 +162,7 @@ impl BillPayment {
         body["source"] = source;
         let submission = Submission {
             kind: "bill_payment",
-            path: "/v1/bill-payments",
+            path: "/v1/bill-payments".into(),
             body,
             journal,
             key: order.idempotency_key.clone(),

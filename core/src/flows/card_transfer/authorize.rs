@@ -7,9 +7,12 @@ use super::{CardTransfer, CardTransferState, Payment, Receipt, wrong};
 use crate::client::local_now;
 use crate::flows::Problem;
 use crate::flows::sms_pin::{PinRequestRefusal, SmsPinPolicy};
+use crate::flows::soft_token;
 use crate::flows::submit::{self, Outcome, Submission};
 use crate::ids::{CardExpiry, Cvv2, SecondPin};
 use crate::store::OperationState;
+use crate::token::Payee;
+use zeroize::Zeroizing;
 
 impl CardTransfer {
     /// Asks the issuer for an SMS dynamic PIN, as the policy allows.
@@ -88,10 +91,52 @@ impl CardTransfer {
         Ok(&self.state)
     }
 
-    /// Submits with the PIN, CVV2 and expiry; waits for the outcome.
+    /// Submits with the SMS PIN, CVV2 and expiry; waits for the outcome.
     pub async fn submit(
         &mut self,
         pin: &str,
+        cvv2: &str,
+        expiry: &str,
+    ) -> Result<&CardTransferState, Problem> {
+        self.submit_with(pin, "sms", cvv2, expiry).await
+    }
+
+    /// Whether the source card has a soft token on this phone: then the
+    /// dynamic PIN comes from it and no SMS PIN is needed.
+    pub fn soft_token_available(&self) -> bool {
+        match &self.state {
+            CardTransferState::Authorize { payment, .. } => {
+                soft_token::holds(&self.ctx, &payment.source.card_id)
+            }
+            _ => false,
+        }
+    }
+
+    /// Submits with a code of the source card's soft token, made on this
+    /// phone and bound to this payment's amount and destination (`pin_kind:
+    /// ocra`), with the CVV2 and expiry; waits for the outcome.
+    pub async fn submit_with_soft_token(
+        &mut self,
+        cvv2: &str,
+        expiry: &str,
+    ) -> Result<&CardTransferState, Problem> {
+        let CardTransferState::Authorize { payment, .. } = &self.state else {
+            return Err(wrong("submit"));
+        };
+        let payee = Payee::Card(payment.destination.pan.clone());
+        let code = Zeroizing::new(soft_token::payment_code(
+            &self.ctx,
+            &payment.source.card_id,
+            payment.amount,
+            &payee,
+        )?);
+        self.submit_with(&code, "ocra", cvv2, expiry).await
+    }
+
+    async fn submit_with(
+        &mut self,
+        pin: &str,
+        pin_kind: &str,
         cvv2: &str,
         expiry: &str,
     ) -> Result<&CardTransferState, Problem> {
@@ -124,11 +169,11 @@ impl CardTransfer {
             fields.insert("expiry".into(), expiry.into());
             fields.insert("cvv2".into(), cvv2.into());
             fields.insert("pin".into(), pin.into());
-            fields.insert("pin_kind".into(), "sms".into());
+            fields.insert("pin_kind".into(), pin_kind.into());
         }
         let submission = Submission {
             kind: "card_transfer",
-            path: "/v1/card-transfers",
+            path: "/v1/card-transfers".into(),
             body,
             journal,
             key: payment.idempotency_key.clone(),
@@ -149,7 +194,13 @@ impl CardTransfer {
     ) -> &CardTransferState {
         let state = match outcome {
             Outcome::Succeeded(json) => match Receipt::from_json(&json) {
-                Some(receipt) => CardTransferState::Succeeded { payment, receipt },
+                Some(receipt) => {
+                    if receipt.status == "succeeded" {
+                        let to = &payment.destination;
+                        crate::flows::accounts::remember_card(&self.ctx, &to.pan, &to.holder_name);
+                    }
+                    CardTransferState::Succeeded { payment, receipt }
+                }
                 None => CardTransferState::Failed {
                     problem: Problem::of(&crate::channel::ChannelError::Protocol),
                     payment: Some(payment),

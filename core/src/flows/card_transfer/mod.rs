@@ -137,6 +137,7 @@ impl CardTransfer {
                 }));
             }
         };
+        tracing::debug!(destination = %pan, "card holder inquiry");
         match self.ctx.api.card_holder(pan.as_str()).await {
             Ok(holder) => {
                 let destination = Destination {

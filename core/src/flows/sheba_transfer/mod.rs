@@ -126,6 +126,7 @@ impl ShebaTransfer {
             );
             return Ok(self.go(refused(same)));
         }
+        tracing::debug!(destination = %sheba, "SHEBA holder inquiry");
         let state = match self.ctx.api.sheba_holder(sheba.as_str()).await {
             Ok(holder) => ShebaTransferState::ConfirmHolder {
                 source: source.clone(),

@@ -94,7 +94,7 @@ impl ShebaTransfer {
         journal["flow_id"] = self.flow_id.as_str().into();
         let submission = Submission {
             kind: "sheba_transfer",
-            path: "/v1/sheba-transfers",
+            path: "/v1/sheba-transfers".into(),
             body,
             journal,
             key: payment.idempotency_key.clone(),
@@ -109,7 +109,11 @@ impl ShebaTransfer {
     fn apply(&mut self, payment: ShebaPayment, outcome: Outcome) -> &ShebaTransferState {
         let state = match outcome {
             Outcome::Succeeded(json) => match ShebaReceipt::from_json(&json) {
-                Some(receipt) => ShebaTransferState::Succeeded { payment, receipt },
+                Some(receipt) => {
+                    let to = &payment.destination;
+                    crate::flows::accounts::remember_sheba(&self.ctx, &to.sheba, &to.holder_name);
+                    ShebaTransferState::Succeeded { payment, receipt }
+                }
                 None => ShebaTransferState::Failed {
                     problem: unreadable_receipt(),
                     payment: Some(payment),

@@ -9,9 +9,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::super::card_transfers::{PinKind, token_not_active};
+use super::super::card_transfers::PinKind;
 use super::{KnownBill, amount, biller, find, parse_bill};
-use crate::auth::Session;
+use crate::auth::{Channel, Session};
 use crate::card_auth::{self, CardRef, SourceCard};
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
@@ -22,11 +22,12 @@ use crate::ids::{new_id, random_digits};
 use crate::ledger::{self, Posting, internal};
 use crate::pin::{self, Payment};
 use crate::sms::{self, Sms, SmsKind};
+use crate::soft_token::{self, CodeCheck};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct BillPaymentRequest {
+pub(crate) struct BillPaymentRequest {
     bill_id: String,
     payment_id: String,
     amount_rials: i64,
@@ -68,7 +69,7 @@ fn refuse(code: &str, fa: &str, en: &str) -> ApiError {
     ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, fa, en)
 }
 
-pub(super) async fn bill_payment_create(
+pub(crate) async fn bill_payment_create(
     State(state): State<AppState>,
     session: Session,
     IdempotencyKey(key): IdempotencyKey,
@@ -91,7 +92,7 @@ pub(super) async fn bill_payment_create(
     }
     let now = state.clock.now();
     let rules = state.rules.clone();
-    let customer_id = session.customer_id;
+    let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
         .tx(move |tx| {
@@ -114,6 +115,7 @@ pub(super) async fn bill_payment_create(
                 known: &known,
                 amount: amount_rials,
                 source: &source,
+                channel,
             };
             let outcome = run_once(
                 tx,
@@ -179,6 +181,7 @@ struct Order<'a> {
     known: &'a KnownBill,
     amount: i64,
     source: &'a Source,
+    channel: Channel,
 }
 
 /// Checks, postings to the billers' account, the bill marked paid, the record and the alert.
@@ -214,18 +217,26 @@ fn pay(
         } => {
             card_auth::check_credentials(card, expiry, cvv2)?;
             card_auth::check_usable(card, now)?;
-            if *pin_kind != PinKind::Sms {
-                return Err(token_not_active());
-            }
             let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
-            let payment = Payment {
-                customer_id: order.customer_id,
-                key: order.key,
-                card_id: &card.id,
-                amount,
-                payee: &payee,
-            };
-            pin::verify(tx, &payment, pin, now)?;
+            if let Some(kind) = pin_kind.code_kind() {
+                let check = CodeCheck {
+                    card_id: &card.id,
+                    kind,
+                    code: pin,
+                    amount,
+                    payee: &payee,
+                };
+                soft_token::verify(tx, &rules.soft_token, &check, now)?;
+            } else {
+                let payment = Payment {
+                    customer_id: order.customer_id,
+                    key: order.key,
+                    card_id: &card.id,
+                    amount,
+                    payee: &payee,
+                };
+                pin::verify(tx, &payment, pin, now)?;
+            }
             let account = card
                 .account_id
                 .as_deref()
@@ -298,7 +309,7 @@ fn pay(
         "total_debited_rials": amount + fee,
         "paid_at": rfc3339(now),
         "paid_at_jalali": jalali(now),
-        "channel": "https",
+        "channel": order.channel.as_str(),
     });
     let (source_kind, source_id) = match order.source {
         Source::Card { card, .. } => {

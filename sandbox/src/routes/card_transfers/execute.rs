@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
 use super::PinKind;
+use crate::auth::Channel;
 use crate::card_auth::{self, SourceCard, mask_pan};
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
@@ -18,6 +19,7 @@ use crate::ledger::{self, Posting, internal};
 use crate::pin::{self, Payment};
 use crate::routes::config::bank_ref;
 use crate::sms::{self, Sms, SmsKind};
+use crate::soft_token::{self, CodeCheck};
 use crate::usage;
 
 /// A card transfer as asked for, its formats already checked.
@@ -32,6 +34,7 @@ pub(super) struct Order<'a> {
     pub pin: &'a str,
     pub pin_kind: PinKind,
     pub description: Option<&'a str>,
+    pub channel: Channel,
 }
 
 /// The destination card as the sandbox knows it.
@@ -80,8 +83,8 @@ pub(super) fn execute(
     card_auth::check_credentials(card, order.expiry, order.cvv2)?;
     card_auth::check_usable(card, now)?;
     let payee = pin::card_payee(order.destination.as_str());
-    match order.pin_kind {
-        PinKind::Sms => pin::verify(
+    match order.pin_kind.code_kind() {
+        None => pin::verify(
             tx,
             &Payment {
                 customer_id: order.customer_id,
@@ -93,7 +96,18 @@ pub(super) fn execute(
             order.pin,
             now,
         )?,
-        PinKind::Totp | PinKind::Ocra => return Err(super::token_not_active()),
+        Some(kind) => soft_token::verify(
+            tx,
+            &rules.soft_token,
+            &CodeCheck {
+                card_id: &card.id,
+                kind,
+                code: order.pin,
+                amount: order.amount,
+                payee: &payee,
+            },
+            now,
+        )?,
     }
     let limits = &rules.limits.card_to_card;
     if order.amount < limits.per_transfer_min_rials {
@@ -242,7 +256,7 @@ fn move_money(
         "total_debited_rials": total,
         "created_at": rfc3339(now),
         "created_at_jalali": jalali(now),
-        "channel": "https",
+        "channel": order.channel.as_str(),
     });
     if let Some(description) = order.description {
         receipt["description"] = description.into();

@@ -26,11 +26,11 @@ const REFERENCE_DIGITS: u32 = 12;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct CardBlockRequest {
+pub(crate) struct CardBlockRequest {
     reason: Option<String>,
 }
 
-pub(super) async fn card_block(
+pub(crate) async fn card_block(
     State(state): State<AppState>,
     session: Session,
     Path(card_id): Path<String>,
@@ -100,6 +100,7 @@ fn block(
             "UPDATE cards SET status = 'blocked', blocked_at = ?1, block_reason = ?2, block_reference = ?3 WHERE id = ?4",
         )?
         .execute(params![now, reason, reference, card_id])?;
+        crate::soft_token::end(tx, card_id)?;
         notify(tx, customer_id, &pan_masked, now)?;
         (now, reason.to_owned(), reference)
     };

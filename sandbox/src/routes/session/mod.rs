@@ -1,5 +1,5 @@
-//! Login (password, SMS code from a new device), the current session, logout
-//! and password change: the contract's `session` tag, quick login aside.
+//! Login (password, SMS code from a new device), the current session, logout,
+//! password change and quick login (device signature): the contract's `session` tag.
 
 use axum::Router;
 use axum::routing::{get, post, put};
@@ -12,6 +12,7 @@ pub(crate) mod issue;
 pub(crate) mod login;
 pub(crate) mod otp;
 mod password_change;
+mod quick;
 
 /// The routes of this area.
 pub fn routes() -> Router<AppState> {
@@ -28,4 +29,9 @@ pub fn routes() -> Router<AppState> {
                 .delete(current::session_delete),
         )
         .route("/v1/me/password", put(password_change::password_change))
+        .route(
+            "/v1/sessions/quick-challenges",
+            post(quick::quick_login_challenge_create),
+        )
+        .route("/v1/sessions/quick", post(quick::quick_login_create))
 }

@@ -1,0 +1,147 @@
+//! [`ShebaTransfers`] hands out SHEBA transfer journeys ([`ShebaTransferFlow`]),
+//! each a thin wrapper over the core's `ShebaTransfer`.
+
+use std::sync::Arc;
+
+use hamrah_core::flows::sheba_transfer::ShebaTransfer;
+
+use crate::error::HamrahError;
+use crate::hamrah::Install;
+use crate::journey::{Journey, step};
+use crate::observe::ObservationHandle;
+use crate::runtime::run;
+use crate::sheba_types::{ShebaTransferState, TransferMethod};
+
+/// Receives every state of a SHEBA transfer.
+#[uniffi::export(foreign)]
+pub trait ShebaTransferObserver: Send + Sync {
+    /// The new state to render.
+    fn on_state(&self, state: ShebaTransferState);
+}
+
+/// Starts and reopens SHEBA transfers.
+#[derive(uniffi::Object)]
+pub struct ShebaTransfers {
+    install: Arc<Install>,
+}
+
+impl ShebaTransfers {
+    pub(crate) fn new(install: Arc<Install>) -> Arc<Self> {
+        Arc::new(Self { install })
+    }
+}
+
+fn wrap(flow: ShebaTransfer) -> Arc<ShebaTransferFlow> {
+    let state = flow.state().into();
+    let flow_id = flow.flow_id().to_owned();
+    Arc::new(ShebaTransferFlow {
+        flow_id,
+        journey: Journey::new(flow, state),
+    })
+}
+
+#[uniffi::export]
+impl ShebaTransfers {
+    /// A new transfer, at the choice of the source account.
+    pub async fn start(&self) -> Result<Arc<ShebaTransferFlow>, HamrahError> {
+        let ctx = self.install.ctx.clone();
+        run(async move { Ok(wrap(ShebaTransfer::start(ctx).await?)) }).await
+    }
+
+    /// Reopens a saved transfer (after a restart); a pending one learns its outcome.
+    pub async fn restore(
+        &self,
+        flow_id: String,
+    ) -> Result<Option<Arc<ShebaTransferFlow>>, HamrahError> {
+        let ctx = self.install.ctx.clone();
+        run(async move { Ok(ShebaTransfer::restore(ctx, &flow_id)?.map(wrap)) }).await
+    }
+}
+
+/// One SHEBA transfer; every input returns the new state to render.
+#[derive(uniffi::Object)]
+pub struct ShebaTransferFlow {
+    flow_id: String,
+    journey: Arc<Journey<ShebaTransfer, ShebaTransferState>>,
+}
+
+#[uniffi::export]
+impl ShebaTransferFlow {
+    /// The saved journey's id.
+    pub fn flow_id(&self) -> String {
+        self.flow_id.clone()
+    }
+
+    /// The latest state.
+    pub fn state(&self) -> Result<ShebaTransferState, HamrahError> {
+        self.journey.current()
+    }
+
+    /// Calls `observer` with the current state, then with every new one.
+    pub fn observe(
+        &self,
+        observer: Arc<dyn ShebaTransferObserver>,
+    ) -> Result<Arc<ObservationHandle>, HamrahError> {
+        self.journey.observe(move |state| observer.on_state(state))
+    }
+
+    /// Picks the source account.
+    pub async fn choose_source(
+        &self,
+        account_id: String,
+    ) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.choose_source(&account_id))
+    }
+
+    /// The destination SHEBA as typed; then the holder inquiry.
+    pub async fn enter_sheba(&self, sheba: String) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.enter_sheba(&sheba).await)
+    }
+
+    /// Confirms (or rejects) the holder.
+    pub async fn confirm_holder(&self, confirmed: bool) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.confirm_holder(confirmed))
+    }
+
+    /// The amount in rials, as typed.
+    pub async fn enter_amount(&self, amount: String) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.enter_amount(&amount))
+    }
+
+    /// Picks PAYA or SATNA when both fit.
+    pub async fn choose_method(
+        &self,
+        method: TransferMethod,
+    ) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.choose_method(method.into()))
+    }
+
+    /// SATNA only: the effective date (Jalali or Gregorian).
+    pub async fn set_effective_date(
+        &self,
+        date: String,
+    ) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.set_effective_date(&date))
+    }
+
+    /// A description for the receipt.
+    pub async fn describe(&self, text: String) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.describe(&text))
+    }
+
+    /// Sends the confirmed order exactly once and returns the outcome.
+    pub async fn submit(&self) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.submit().await)
+    }
+
+    /// A pending transfer asks the bank for its outcome.
+    pub async fn resolve(&self) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.resolve().await)
+    }
+
+    /// Ends the journey: the saved state is forgotten.
+    pub async fn finish(&self) -> Result<(), HamrahError> {
+        let journey = Arc::clone(&self.journey);
+        run(async move { journey.finish(ShebaTransfer::close).await }).await
+    }
+}

@@ -1,0 +1,221 @@
+//! The SMS channel's records: what goes to and comes from the radio, and the
+//! bank's replies as the app shows them.
+
+use hamrah_core::sms::{self as core, ReplyBody};
+
+/// An SMS for the radio.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum OutboundSms {
+    /// A data SMS (Android `sendDataMessage`) to the bank's number and data port.
+    Binary {
+        /// The frame (at most 140 bytes).
+        bytes: Vec<u8>,
+    },
+    /// A text SMS in the GSM alphabet (iPhone: the composer, prefilled).
+    Text {
+        /// At most 160 characters.
+        text: String,
+    },
+}
+
+impl From<core::OutboundSms> for OutboundSms {
+    fn from(sms: core::OutboundSms) -> Self {
+        match sms {
+            core::OutboundSms::Binary(bytes) => Self::Binary { bytes },
+            core::OutboundSms::Text(text) => Self::Text { text },
+        }
+    }
+}
+
+/// An SMS from the bank, as the phone received it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum InboundSms {
+    /// A data SMS on the bank's data port.
+    Binary {
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// A text SMS (received, or pasted back by the customer).
+    Text {
+        /// Its text.
+        text: String,
+    },
+}
+
+impl From<InboundSms> for core::InboundSms {
+    fn from(sms: InboundSms) -> Self {
+        match sms {
+            InboundSms::Binary { bytes } => Self::Binary(bytes),
+            InboundSms::Text { text } => Self::Text(text),
+        }
+    }
+}
+
+/// How frames travel: binary data SMS (Android) or GSM-7 text (iPhone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SmsEncoding {
+    /// Data SMS.
+    Binary,
+    /// GSM-7 text.
+    Gsm7,
+}
+
+impl From<SmsEncoding> for core::Encoding {
+    fn from(encoding: SmsEncoding) -> Self {
+        match encoding {
+            SmsEncoding::Binary => Self::Binary,
+            SmsEncoding::Gsm7 => Self::Gsm7,
+        }
+    }
+}
+
+/// The channel the core chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum BankChannel {
+    /// HTTPS over mobile data or Wi-Fi.
+    Https,
+    /// One encrypted SMS each way.
+    Sms,
+}
+
+/// The channel to use now and why.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelDecision {
+    /// The channel.
+    pub channel: BankChannel,
+    /// Whether the UI offers "send by SMS".
+    pub sms_offered: bool,
+    /// `data_on`, `data_off`, `https_failing` or `sms_not_set_up`.
+    pub reason: String,
+}
+
+impl From<core::ChannelDecision> for ChannelDecision {
+    fn from(d: core::ChannelDecision) -> Self {
+        Self {
+            channel: match d.channel {
+                core::Channel::Https => BankChannel::Https,
+                core::Channel::Sms => BankChannel::Sms,
+            },
+            sms_offered: d.sms_offered,
+            reason: d.reason.to_owned(),
+        }
+    }
+}
+
+/// The bank's answer over SMS.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum SmsReply {
+    /// Refused (nothing done).
+    Refused {
+        /// The contract's code.
+        code: String,
+    },
+    /// An account's balance.
+    Balance {
+        /// Ledger balance.
+        balance_rials: i64,
+        /// Available balance.
+        available_rials: u64,
+    },
+    /// A transfer's receipt.
+    Transfer {
+        /// Debited and reversed (the destination could not be credited).
+        reversed: bool,
+        /// Rials sent.
+        amount_rials: u64,
+        /// Fee.
+        fee_rials: u64,
+        /// Trace number.
+        trace: String,
+        /// Reference number.
+        reference: String,
+    },
+    /// A bill's receipt.
+    Bill {
+        /// Rials paid.
+        amount_rials: u64,
+        /// Trace number.
+        trace: String,
+    },
+    /// The card is blocked.
+    Blocked,
+    /// The issuer sent a dynamic PIN by SMS.
+    PinSent {
+        /// Seconds it stays valid.
+        seconds_left: u32,
+    },
+    /// Still running at the bank.
+    Pending,
+    /// The bank never recorded the operation.
+    NotFound,
+    /// A statement (shown through the messages).
+    Statement,
+}
+
+/// One exchange over SMS: the reply, its text, and the SMS it took.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SmsResult {
+    /// The bank's answer.
+    pub reply: SmsReply,
+    /// A recorded outcome returned again.
+    pub replayed: bool,
+    /// The answer for the customer, in Persian.
+    pub message_fa: String,
+    /// In English.
+    pub message_en: String,
+    /// SMS sent.
+    pub sms_sent: u32,
+    /// SMS received.
+    pub sms_received: u32,
+}
+
+impl From<core::SmsExchange> for SmsResult {
+    fn from(exchange: core::SmsExchange) -> Self {
+        let count = |direction| {
+            exchange
+                .frames
+                .iter()
+                .filter(|f| f.direction == direction)
+                .map(|f| f.segments as u32)
+                .sum()
+        };
+        let reply = match exchange.reply.body.clone() {
+            ReplyBody::Refused { code } => SmsReply::Refused { code },
+            ReplyBody::Balance { balance, available } => SmsReply::Balance {
+                balance_rials: balance,
+                available_rials: available,
+            },
+            ReplyBody::Statement { .. } => SmsReply::Statement,
+            ReplyBody::Transfer {
+                reversed,
+                amount,
+                fee,
+                trace,
+                reference,
+                ..
+            } => SmsReply::Transfer {
+                reversed,
+                amount_rials: amount,
+                fee_rials: fee,
+                trace,
+                reference,
+            },
+            ReplyBody::Bill { amount, trace, .. } => SmsReply::Bill {
+                amount_rials: amount,
+                trace,
+            },
+            ReplyBody::Blocked { .. } => SmsReply::Blocked,
+            ReplyBody::PinSent { seconds_left } => SmsReply::PinSent { seconds_left },
+            ReplyBody::Pending => SmsReply::Pending,
+            ReplyBody::NotFound => SmsReply::NotFound,
+        };
+        Self {
+            reply,
+            replayed: exchange.reply.replayed,
+            message_fa: exchange.message_fa.clone(),
+            message_en: exchange.message_en.clone(),
+            sms_sent: count(core::Direction::Up),
+            sms_received: count(core::Direction::Down),
+        }
+    }
+}
