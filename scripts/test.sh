@@ -66,5 +66,6 @@ for target in $(cargo fuzz list); do
     fi
 done
 
+step "Kotlin bindings and JUnit tests"; ./scripts/kotlin-test.sh
 
 step "all tests passed"

@@ -1,0 +1,54 @@
+package ir.hamrah.app.platform
+
+import android.app.PendingIntent
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.provider.Telephony
+import android.telephony.SmsManager
+import ir.hamrah.app.BuildConfig
+import ir.hamrah.app.HamrahApplication
+import ir.hamrah.ffi.InboundSms
+import ir.hamrah.ffi.OutboundSms
+import ir.hamrah.ffi.PlatformException
+import ir.hamrah.ffi.SmsTransport
+
+/** The bank's SMS number and data port (the core learns them at key agreement; the manifest's filter uses the port). */
+const val BANK_DATA_PORT: Short = 16001
+
+/** The core's [SmsTransport] on the phone's radio: binary frames as data SMS. */
+class AndroidSmsTransport(private val context: Context) : SmsTransport {
+    override fun send(sms: OutboundSms) {
+        try {
+            val manager = context.getSystemService(SmsManager::class.java)
+            val sent = PendingIntent.getBroadcast(context, 0, Intent(SENT_ACTION), PendingIntent.FLAG_IMMUTABLE)
+            when (sms) {
+                is OutboundSms.Binary ->
+                    manager.sendDataMessage(BuildConfig.BANK_SMS_NUMBER, null, BANK_DATA_PORT, sms.bytes, sent, null)
+                is OutboundSms.Text ->
+                    manager.sendTextMessage(BuildConfig.BANK_SMS_NUMBER, null, sms.text, sent, null)
+            }
+        } catch (e: Exception) {
+            throw PlatformException.Unavailable()
+        }
+    }
+
+    private companion object {
+        const val SENT_ACTION = "ir.hamrah.app.SMS_SENT"
+    }
+}
+
+/**
+ * Data SMS on the bank's port (manifest filter): each one from the bank's
+ * number goes to the core's SMS channel, which authenticates and decrypts it.
+ */
+class DataSmsReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        val channel = (context.applicationContext as HamrahApplication).smsChannel ?: return
+        for (message in Telephony.Sms.Intents.getMessagesFromIntent(intent)) {
+            if (message.originatingAddress?.endsWith(BuildConfig.BANK_SMS_NUMBER.takeLast(7)) != true) continue
+            val bytes = message.userData ?: continue
+            channel.deliver(InboundSms.Binary(bytes))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package ir.hamrah.app.ui
+
+import androidx.compose.foundation.layout.Column
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
+import androidx.fragment.app.FragmentActivity
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import ir.hamrah.ffi.SessionState
+import ir.hamrah.kotlin.HamrahClient
+
+/** The app's places. */
+enum class Place { HOME, CARD_TRANSFER, SHEBA, BILLS, SOFT_TOKEN, HISTORY, SETTINGS }
+
+/**
+ * Logged out (or expired): activation or login. Logged in: the home screen
+ * and the journeys. The session's state decides, never the app.
+ */
+@Composable
+fun HamrahNavigation(client: HamrahClient, activity: FragmentActivity) {
+    val session by client.session.state.collectAsStateWithLifecycle()
+    var place by rememberSaveable { mutableStateOf(Place.HOME) }
+    var activating by rememberSaveable { mutableStateOf(false) }
+    when (session) {
+        is SessionState.Active, is SessionState.Expiring -> Column {
+            SessionBanner(session)
+            when (place) {
+                Place.HOME -> HomeScreen(client) { place = it }
+                Place.CARD_TRANSFER -> CardTransferScreen(client) { place = Place.HOME }
+                Place.SHEBA -> ShebaScreen(client) { place = Place.HOME }
+                Place.BILLS -> BillScreen(client) { place = Place.HOME }
+                Place.SOFT_TOKEN -> SoftTokenScreen(client) { place = Place.HOME }
+                Place.HISTORY -> HistoryScreen(client) { place = Place.HOME }
+                Place.SETTINGS -> SettingsScreen(client) { place = Place.HOME }
+            }
+        }
+        is SessionState.ActivationCodeSent, is SessionState.ChooseCredentials -> ActivationScreen(client.session)
+        else -> if (activating) {
+            ActivationScreen(client.session)
+        } else {
+            LoginScreen(client, activity) { activating = true }
+        }
+    }
+}

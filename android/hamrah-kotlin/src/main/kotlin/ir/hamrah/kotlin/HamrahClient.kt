@@ -1,0 +1,96 @@
+package ir.hamrah.kotlin
+
+import ir.hamrah.ffi.AccountsClient
+import ir.hamrah.ffi.Connectivity
+import ir.hamrah.ffi.DevicePlatform
+import ir.hamrah.ffi.DeviceSigner
+import ir.hamrah.ffi.Hamrah
+import ir.hamrah.ffi.HamrahConfig
+import ir.hamrah.ffi.ResolveReport
+import ir.hamrah.ffi.SecretStore
+import ir.hamrah.ffi.SmsChannel
+import ir.hamrah.ffi.SmsEncoding
+import ir.hamrah.ffi.SmsTransport
+import ir.hamrah.ffi.TokenClient
+import ir.hamrah.ffi.TokenCode
+import ir.hamrah.ffi.TokenCodeObserver
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.callbackFlow
+
+/**
+ * The app's entry to the Rust core: one per install. Journeys are
+ * [AutoCloseable]; so is this client, which frees the Rust objects it holds.
+ */
+class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseable {
+    /** The session (login screens). */
+    val session: SessionModel = SessionModel(hamrah.session())
+
+    /** Accounts, cards and statements. */
+    val accounts: AccountsClient = hamrah.accounts()
+
+    /** The soft tokens of the customer's cards (the seeds stay in Rust). */
+    val token: TokenClient = hamrah.token()
+
+    private val cardTransfers = hamrah.cardTransfers()
+    private val shebaTransfers = hamrah.shebaTransfers()
+    private val bills = hamrah.bills()
+
+    /** A new card-to-card journey. */
+    suspend fun startCardTransfer() = CardTransferJourney(cardTransfers.start())
+
+    /** Reopens a saved card-to-card journey, if it still exists. */
+    suspend fun restoreCardTransfer(flowId: String) = cardTransfers.restore(flowId)?.let(::CardTransferJourney)
+
+    /** A new SHEBA transfer. */
+    suspend fun startShebaTransfer() = ShebaTransferJourney(shebaTransfers.start())
+
+    /** A new bill payment. */
+    suspend fun startBillPayment() = BillPaymentJourney(bills.start())
+
+    /** The card's soft-token code, now and then once a second. */
+    fun tokenCodes(cardId: String): Flow<TokenCode> = callbackFlow {
+        val handle = token.observeCode(cardId, object : TokenCodeObserver {
+            override fun onCode(code: TokenCode) {
+                trySend(code)
+            }
+        })
+        awaitClose {
+            handle.cancel()
+            handle.close()
+        }
+    }
+
+    /**
+     * The SMS channel over the phone's radio; hand every SMS from the bank to
+     * [SmsChannel.deliver], and connectivity changes to [SmsChannel.connectivityChanged].
+     */
+    fun sms(transport: SmsTransport, connectivity: Connectivity, encoding: SmsEncoding): SmsChannel =
+        hamrah.sms(transport, connectivity, encoding)
+
+    /** Resolves payments whose outcome is unknown (call at start). */
+    suspend fun resolvePending(): ResolveReport = hamrah.resolvePending()
+
+    override fun close() {
+        session.close()
+        listOf(accounts, token, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
+    }
+
+    companion object {
+        /**
+         * Opens the install whose files live in [dataDir]; only the bank keys in
+         * [spkiPins] (`sha256/...`) are trusted; secrets go to [secrets]; the
+         * device key is [signer]'s.
+         */
+        suspend fun open(
+            bankUrl: String,
+            spkiPins: List<String>,
+            dataDir: String,
+            secrets: SecretStore,
+            signer: DeviceSigner,
+            deviceName: String,
+            platform: DevicePlatform,
+        ): HamrahClient =
+            HamrahClient(Hamrah.open(HamrahConfig(bankUrl, spkiPins, dataDir, deviceName, platform), secrets, signer))
+    }
+}
