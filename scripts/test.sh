@@ -67,5 +67,6 @@ for target in $(cargo fuzz list); do
 done
 
 step "Kotlin bindings and JUnit tests"; ./scripts/kotlin-test.sh
+step "Swift bindings and XCTest tests (Debian trixie root)"; ./scripts/swift-test.sh
 
 step "all tests passed"
