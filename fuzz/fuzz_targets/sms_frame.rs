@@ -9,7 +9,13 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let _ = Header::peek(data);
-    if let Ok(key) = SmsKey::from_bytes(u16::from_be_bytes([data.get(1).copied().unwrap_or(0), data.get(2).copied().unwrap_or(0)]), &[7; 32]) {
+    if let Ok(key) = SmsKey::from_bytes(
+        u16::from_be_bytes([
+            data.get(1).copied().unwrap_or(0),
+            data.get(2).copied().unwrap_or(0),
+        ]),
+        &[7; 32],
+    ) {
         let _ = frame::open(&key, data);
     }
     if let Ok(request) = Request::decode(data) {
@@ -24,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = text::parse_reply_text(text);
         if let Some(septets) = gsm7::to_septets(text) {
             let packed = gsm7::pack(&septets);
-            assert_eq!(gsm7::unpack(&packed, septets.len()).as_deref(), Some(&septets[..]));
+            assert_eq!(
+                gsm7::unpack(&packed, septets.len()).as_deref(),
+                Some(&septets[..])
+            );
         }
     }
 });
