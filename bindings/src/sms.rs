@@ -7,9 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use hamrah_core::ids::CardNumber;
 use hamrah_core::money::Rials;
-use hamrah_core::sms::{
-    self as core, CardCredentials, FallbackPolicy, Payee, PinKind, SmsClient, SmsMailbox,
-};
+use hamrah_core::sms::{self as core, CardCredentials, Payee, PinKind, SmsClient, SmsMailbox};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -69,7 +67,6 @@ pub struct SmsChannel {
     client: Arc<SmsClient>,
     mailbox: Arc<SmsMailbox>,
     connectivity: ForeignConnectivity,
-    policy: FallbackPolicy,
     watchers: Arc<Watchers>,
     last: Mutex<Option<ChannelDecision>>,
 }
@@ -94,7 +91,6 @@ impl SmsChannel {
             client: Arc::new(client),
             mailbox,
             connectivity: ForeignConnectivity(connectivity),
-            policy: FallbackPolicy::new(),
             watchers: Arc::new(Mutex::new(Vec::new())),
             last: Mutex::new(None),
         })
@@ -129,7 +125,10 @@ impl SmsChannel {
 
     /// The channel to use now.
     pub fn channel(&self) -> ChannelDecision {
-        self.policy
+        self.install
+            .ctx
+            .api
+            .fallback()
             .decide(&self.connectivity, self.client.is_ready())
             .into()
     }

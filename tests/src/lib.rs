@@ -64,6 +64,13 @@ impl Bank {
         })
     }
 
+    /// Stops the bank (its port refuses connections from now on); the data
+    /// directory is handed back so that it outlives the bank.
+    pub async fn stop(self) -> tempfile::TempDir {
+        self.sandbox.stop().await;
+        self.dir
+    }
+
     /// The bank's pin, as the app ships it.
     pub fn pin(&self) -> Result<SpkiPin, hamrah_core::channel::PinError> {
         self.sandbox.spki_pin.parse()

@@ -19,9 +19,8 @@ use hamrah_core::ids::{Bill, CardNumber};
 use hamrah_core::money::Rials;
 use hamrah_core::platform::SoftwareDeviceSigner;
 use hamrah_core::sms::{
-    BillSource, CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, FallbackPolicy,
-    Payee, PinKind, ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SwitchConnectivity,
-    vault,
+    BillSource, CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, Payee, PinKind,
+    ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SwitchConnectivity, vault,
 };
 use hamrah_core::store::OperationState;
 use hamrah_e2e::{App, Bank};
@@ -90,7 +89,7 @@ async fn every_operation(encoding: Encoding) {
     // Mobile data is cut: the policy moves every step to SMS.
     let network = SwitchConnectivity::new();
     network.set_data(false);
-    let decision = FallbackPolicy::new().decide(&network, sms.is_ready());
+    let decision = app.ctx.api.fallback().decide(&network, sms.is_ready());
     assert_eq!(
         (decision.channel, decision.reason),
         (Channel::Sms, "data_off")
@@ -217,7 +216,7 @@ async fn transfers_at_bank(bank: &Bank) -> i64 {
 async fn a_lost_https_answer_retried_over_sms_posts_once() {
     let bank = Bank::start().await.unwrap();
     let (app, sms) = phone(&bank, Encoding::Gsm7).await;
-    let policy = FallbackPolicy::new();
+    let policy = app.ctx.api.fallback();
     let network = SwitchConnectivity::new();
     let destination: CardNumber = bank.other_card("tejarat").await.unwrap().parse().unwrap();
     let before = balance(&app).await;
@@ -252,7 +251,6 @@ async fn a_lost_https_answer_retried_over_sms_posts_once() {
         app.ctx.store.operation(&key).unwrap().unwrap().state,
         OperationState::Pending
     );
-    policy.observe_https::<()>(&Err(hamrah_core::channel::ChannelError::OutcomeUnknown));
     network.set_data(false);
     assert_eq!(
         policy.decide(&network, sms.is_ready()).channel,
@@ -399,4 +397,33 @@ async fn card_to_card_in_one_sms_each_way_with_a_soft_token_code() {
     assert_eq!(balance(&app).await, before - AMOUNT - FEE);
     ledger_ok(&bank).await;
     bank.sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn a_bank_that_stops_answering_makes_the_core_offer_sms() {
+    let bank = Bank::start().await.unwrap();
+    let (app, sms) = phone(&bank, Encoding::Gsm7).await;
+    let network = SwitchConnectivity::new();
+    let policy = app.ctx.api.fallback();
+    let decision = policy.decide(&network, sms.is_ready());
+    assert_eq!(
+        (decision.channel, decision.sms_offered, decision.reason),
+        (Channel::Https, false, "data_on")
+    );
+    // Data is on, but the bank cannot be reached: the channel's own failures count.
+    let _dir = bank.stop().await;
+    for _ in 0..2 {
+        assert!(app.ctx.api.accounts().await.is_err());
+    }
+    let decision = policy.decide(&network, sms.is_ready());
+    assert_eq!(
+        (decision.channel, decision.sms_offered, decision.reason),
+        (Channel::Https, true, "https_failing")
+    );
+    // The SMS channel still works without the HTTPS one.
+    network.set_data(false);
+    assert_eq!(
+        policy.decide(&network, sms.is_ready()).channel,
+        Channel::Sms
+    );
 }

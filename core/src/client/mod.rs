@@ -13,6 +13,7 @@ pub mod signing;
 mod sms;
 mod soft_token;
 
+use crate::sms::FallbackPolicy;
 use std::sync::{Arc, RwLock};
 
 use serde::de::DeserializeOwned;
@@ -77,6 +78,8 @@ struct Inner {
     token: RwLock<Option<Zeroizing<String>>>,
     activity: watch::Sender<Activity>,
     signing: signing::Signing,
+    /// Every call's outcome feeds it: when the bank stops answering, SMS is offered.
+    fallback: FallbackPolicy,
 }
 
 impl std::fmt::Debug for Api {
@@ -96,6 +99,7 @@ impl Api {
                 token: RwLock::new(None),
                 activity,
                 signing: signing::Signing::default(),
+                fallback: FallbackPolicy::new(),
             }),
         }
     }
@@ -155,7 +159,14 @@ impl Api {
         if auth != Auth::None {
             self.observe(&result, auth);
         }
+        self.inner.fallback.observe_https(&result);
         result
+    }
+
+    /// The fallback policy this channel's own failures feed (with the shell's
+    /// [`Connectivity`](crate::sms::Connectivity), it decides when SMS is offered).
+    pub fn fallback(&self) -> &FallbackPolicy {
+        &self.inner.fallback
     }
 
     async fn send_once(

@@ -12,8 +12,8 @@ use hamrah_core::ids::CardNumber;
 use hamrah_core::money::Rials;
 use hamrah_core::platform::{MemorySecretStore, SecretStore};
 use hamrah_core::sms::{
-    CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, FallbackPolicy, FrameStats,
-    Payee, PinKind, ReplyBody, SmsClient, SmsExchange, SmsMailbox, SwitchConnectivity,
+    CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, FrameStats, Payee, PinKind,
+    ReplyBody, SmsClient, SmsExchange, SmsMailbox, SwitchConnectivity,
 };
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
@@ -60,7 +60,7 @@ impl Walk {
 
         let network = SwitchConnectivity::new();
         network.set_data(false);
-        let decision = FallbackPolicy::new().decide(&network, sms.is_ready());
+        let decision = api.fallback().decide(&network, sms.is_ready());
         if decision.channel != Channel::Sms {
             return Err(demo_problem("the fallback policy did not choose SMS"));
         }
