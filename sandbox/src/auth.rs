@@ -99,7 +99,7 @@ impl FromRequestParts<AppState> for Session {
         // The common case only reads; a session that must end is confirmed
         // and ended on the writer, which also sees every queued activity update.
         let hash = token_hash.clone();
-        let row = state.db.read(move |conn| Ok(load(conn, &hash)?)).await?;
+        let row = state.db.lookup(move |conn| Ok(load(conn, &hash)?)).await?;
         let row = match check.judge(row) {
             Verdict::Alive(row) => row,
             Verdict::Refused(error) => return Err(error),

@@ -231,7 +231,7 @@ async fn seed(db: &Db, clients: usize) -> ApiResult<Vec<String>> {
 
 /// The newest code sent to the bench mobile, for a payment when `key` is given.
 async fn read_otp(db: &Db, key: Option<String>) -> Result<String, String> {
-    db.read(move |conn| {
+    db.lookup(move |conn| {
         Ok(conn
             .prepare_cached(
                 "SELECT otp FROM sms_outbox WHERE mobile = ?1 AND otp IS NOT NULL

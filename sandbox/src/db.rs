@@ -183,16 +183,38 @@ impl Db {
         F: FnOnce(&Connection) -> ApiResult<T> + Send + 'static,
     {
         let readers = Arc::clone(&self.readers);
-        tokio::task::spawn_blocking(move || {
-            let guard = readers.lock()?;
-            guard.execute_batch("BEGIN DEFERRED")?;
-            let result = work(&guard);
-            guard.execute_batch("ROLLBACK")?;
-            result
-        })
-        .await
-        .map_err(|_| ApiError::internal())?
+        tokio::task::spawn_blocking(move || in_snapshot(&*readers.lock()?, work))
+            .await
+            .map_err(|_| ApiError::internal())?
     }
+
+    /// Runs a point lookup (an indexed read of a row or two, a few
+    /// microseconds) like [`Db::read`], but right on the calling task when a
+    /// read connection is free: the hand-off to a blocking thread and back
+    /// would cost more than the lookup. When every connection is busy it
+    /// waits its turn through [`Db::read`], never blocking the task.
+    pub async fn lookup<T, F>(&self, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> ApiResult<T> + Send + 'static,
+    {
+        let work = match self.readers.try_lock() {
+            Some(connection) => return in_snapshot(&connection, work),
+            None => work,
+        };
+        self.read(work).await
+    }
+}
+
+/// Runs `work` inside a read transaction on `connection`.
+fn in_snapshot<T>(
+    connection: &Connection,
+    work: impl FnOnce(&Connection) -> ApiResult<T>,
+) -> ApiResult<T> {
+    run_cached(connection, "BEGIN DEFERRED")?;
+    let result = work(connection);
+    run_cached(connection, "ROLLBACK")?;
+    result
 }
 
 /// The read connections, handed out in turn.
@@ -202,19 +224,29 @@ struct Readers {
 }
 
 impl Readers {
-    /// A free connection, looking from the next one in turn; when all are
-    /// busy, waits for the one whose turn it is.
-    fn lock(&self) -> ApiResult<MutexGuard<'_, Connection>> {
+    /// A free connection, looking from the next one in turn; `None` when all are busy.
+    fn try_lock(&self) -> Option<MutexGuard<'_, Connection>> {
         let count = self.connections.len();
         let turn = self.next.fetch_add(1, Ordering::Relaxed);
-        let in_turn = |offset: usize| &self.connections[(turn + offset) % count];
-        for offset in 0..count {
-            if let Ok(guard) = in_turn(offset).try_lock() {
-                return Ok(guard);
-            }
-        }
-        in_turn(0).lock().map_err(|_| ApiError::internal())
+        (0..count).find_map(|offset| self.connections[(turn + offset) % count].try_lock().ok())
     }
+
+    /// A free connection; when all are busy, waits for the one whose turn it is.
+    fn lock(&self) -> ApiResult<MutexGuard<'_, Connection>> {
+        if let Some(guard) = self.try_lock() {
+            return Ok(guard);
+        }
+        let turn = self.next.fetch_add(1, Ordering::Relaxed);
+        self.connections[turn % self.connections.len()]
+            .lock()
+            .map_err(|_| ApiError::internal())
+    }
+}
+
+/// Runs one statement without parameters from the statement cache (these
+/// run around every request: parsing them each time shows under load).
+fn run_cached(connection: &Connection, sql: &str) -> rusqlite::Result<()> {
+    connection.prepare_cached(sql)?.execute([]).map(drop)
 }
 
 /// Runs one job's work in its own savepoint: kept on `Ok`, rolled back on `Err`.
@@ -222,10 +254,10 @@ fn run_in_savepoint<T>(
     tx: &Transaction<'_>,
     work: impl FnOnce(&Transaction<'_>) -> ApiResult<T>,
 ) -> ApiResult<T> {
-    tx.execute_batch("SAVEPOINT db_job")?;
+    run_cached(tx, "SAVEPOINT db_job")?;
     match work(tx) {
         Ok(value) => {
-            tx.execute_batch("RELEASE db_job")?;
+            run_cached(tx, "RELEASE db_job")?;
             Ok(value)
         }
         Err(error) => {

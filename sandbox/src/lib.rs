@@ -145,7 +145,7 @@ impl Sandbox {
             .map_err(|e| StartError::Seed(e.message_en))?;
         let admin_token = options.admin_token.clone().unwrap_or_else(ids::new_token);
         let stats = Arc::new(server::Stats::default());
-        let state = AppState {
+        let state = AppState::new(state::Shared {
             db,
             clock: clock.clone(),
             rate_limiter: Arc::new(rate_limit::RateLimiter::new(
@@ -157,7 +157,7 @@ impl Sandbox {
             stats: Arc::clone(&stats),
             admin_token: admin_token.clone().into(),
             started_at: clock.now(),
-        };
+        });
         let listener = TcpListener::bind(options.addr).await?;
         let addr = listener.local_addr()?;
         let router = routes::router(state.clone());

@@ -7,6 +7,10 @@
 
 mod bench;
 
+/// The server's allocator (see the dependency note in Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;

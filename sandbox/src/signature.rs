@@ -202,7 +202,7 @@ pub async fn enrolled_key(
     let (customer_id, device_id) = (customer_id.to_owned(), device_id.to_owned());
     state
         .db
-        .read(move |conn| {
+        .lookup(move |conn| {
             Ok(conn
                 .prepare_cached(
                     "SELECT public_key FROM devices

@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use std::ops::Deref;
 use std::sync::Arc;
 
 use hamrah_core::banks::Bank;
@@ -11,9 +12,28 @@ use crate::faults::Faults;
 use crate::rate_limit::RateLimiter;
 use crate::server::Stats;
 
-/// The sandbox bank's shared state.
+/// The sandbox bank's shared state. Every request clones it (once per
+/// extractor and middleware), so it is one reference count, not one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    /// Shares `shared` with every handler.
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds.
+pub struct Shared {
     /// The database.
     pub db: Db,
     /// The sandbox clock.
