@@ -1,6 +1,8 @@
-//! `hamrah token` on a demo profile: activation against the profile's bank,
-//! then offline codes that match the seed kept in the profile's vault, and
-//! the list of tokens; refusals are coded.
+//! `hamrah token` on a demo profile: activation against the profile's bank
+//! (the profile's device enrolled first, as the bank asks), then offline
+//! codes that match the seed kept in the profile's vault, and the list of
+//! tokens; refusals are coded. Activating again from the same profile, its
+//! device already enrolled and its requests signed, replaces the seed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test fails loudly
 
@@ -91,4 +93,11 @@ fn activate_then_show_codes_offline() {
     );
     assert_eq!(status, Some(1));
     assert_eq!(refused["error"]["code"], "card.checksum");
+
+    // Again from the same profile: the bank knows the device and its key.
+    let (status, again) = hamrah(&profile, &["activate"]);
+    assert_eq!(status, Some(0), "{again}");
+    assert_eq!(again["card_id"], card_id.as_str());
+    assert_ne!(again["token_id"], activated["token_id"]);
+    assert_ne!(self::seed(&profile, &card_id), seed);
 }

@@ -21,6 +21,7 @@ use p256::ecdsa::{Signature, VerifyingKey};
 use rusqlite::{OptionalExtension, params};
 use serde_json::Value;
 
+use crate::auth::Session;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -212,6 +213,23 @@ pub async fn enrolled_key(
                 .optional()?)
         })
         .await
+}
+
+/// 403 `device.not_enrolled` unless the session's device has an enrolled
+/// key (never enrolled, or revoked): calls the contract reserves to an
+/// enrolled device check this first.
+pub async fn require_enrolled(state: &AppState, session: &Session) -> ApiResult<()> {
+    enrolled_key(state, &session.customer_id, &session.device_id)
+        .await?
+        .map(drop)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::FORBIDDEN,
+                "device.not_enrolled",
+                "این دستگاه هنوز ثبت نشده است.",
+                "This device is not enrolled.",
+            )
+        })
 }
 
 /// The `Session` extractor's check for a device with an enrolled key

@@ -61,6 +61,7 @@ fn customer(bank: &Bank, session: &Value, device: &str, username: &str) -> Custo
         token: session["token"].as_str().unwrap().to_owned(),
         device_id: device.to_owned(),
         demo: bank.demo(Some(username)),
+        signing: None,
     }
 }
 

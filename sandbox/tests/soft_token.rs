@@ -1,7 +1,8 @@
 //! The soft token ("ramz-saz"): activation by SMS code with the seed sealed
-//! to the device's ECDH key, offline codes accepted once, transaction-bound
-//! codes bound to amount and payee, one step of clock skew, the lock after 5
-//! wrong codes, deactivation, and bill payments with a code.
+//! to the device's ECDH key, only on an enrolled device (signed requests),
+//! offline codes accepted once, transaction-bound codes bound to amount and
+//! payee, one step of clock skew, the lock after 5 wrong codes, deactivation,
+//! and bill payments with a code.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test fails loudly
 
@@ -140,7 +141,7 @@ async fn pay(
 #[tokio::test]
 async fn activation_needs_the_sms_code_and_seals_the_seed_to_the_device() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let card = card_id(&bank, &sara).await;
     assert_eq!(token_state(&bank, &sara).await, json!({"state": "none"}));
 
@@ -206,11 +207,56 @@ fn key_text() -> String {
     ActivationKey::generate().unwrap().public_key()
 }
 
+/// SMS messages in the customer's outbox.
+async fn sms_count(bank: &Bank, customer: &Customer) -> usize {
+    sms_kinds(bank, &customer.demo.mobile).await.len()
+}
+
+#[tokio::test]
+async fn activation_needs_an_enrolled_device_and_sends_nothing_otherwise() {
+    let bank = Bank::start().await;
+    // A device confirmed by SMS code but never enrolled.
+    let reza = bank.login("reza.karimi").await;
+    let card = card_id(&bank, &reza).await;
+    let sent = sms_count(&bank, &reza).await;
+    start(&bank, &reza, &card)
+        .await
+        .expect_error(403, "device.not_enrolled");
+    confirm(&bank, &reza, "sta_unknown", "123456", &key_text())
+        .await
+        .expect_error(403, "device.not_enrolled");
+    assert_eq!(sms_count(&bank, &reza).await, sent);
+    assert_eq!(token_state(&bank, &reza).await, json!({"state": "none"}));
+
+    // A revoked device: its activation, started while it was enrolled, cannot
+    // be confirmed after it logs in again, nor can a new one start.
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    let card = card_id(&bank, &sara).await;
+    let started = start(&bank, &sara, &card).await.expect(201).json;
+    let activation = started["activation_id"].as_str().unwrap();
+    let code = bank.last_otp(&sara.demo.mobile).await;
+    let path = format!("/v1/devices/{}", sara.device_id);
+    bank.as_customer(&sara, Method::DELETE, &path, None)
+        .await
+        .expect(204);
+    let again = bank.login_on("sara.ahmadi", &sara.device_id).await;
+    let sent = sms_count(&bank, &again).await;
+    start(&bank, &again, &card)
+        .await
+        .expect_error(403, "device.not_enrolled");
+    confirm(&bank, &again, activation, &code, &key_text())
+        .await
+        .expect_error(403, "device.not_enrolled");
+    assert_eq!(sms_count(&bank, &again).await, sent);
+    assert_eq!(token_state(&bank, &again).await, json!({"state": "none"}));
+    bank.finish().await;
+}
+
 #[tokio::test]
 async fn activation_is_for_own_active_cards_only() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
-    let reza = bank.login("reza.karimi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    let reza = bank.login_enrolled("reza.karimi").await;
     let rezas_card = card_id(&bank, &reza).await;
     start(&bank, &sara, &rezas_card)
         .await
@@ -229,7 +275,7 @@ async fn activation_is_for_own_active_cards_only() {
 #[tokio::test]
 async fn an_offline_code_is_accepted_once_and_refused_the_second_time() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let mellat = other_card(&bank, "mellat").await;
     let seed = activate(&bank, &sara).await;
     let now = align(&bank).await;
@@ -262,7 +308,7 @@ async fn an_offline_code_is_accepted_once_and_refused_the_second_time() {
 #[tokio::test]
 async fn a_transaction_bound_code_is_refused_for_another_amount_or_payee() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let mellat = other_card(&bank, "mellat").await;
     let tejarat = other_card(&bank, "tejarat").await;
     let seed = activate(&bank, &sara).await;
@@ -290,7 +336,7 @@ async fn a_transaction_bound_code_is_refused_for_another_amount_or_payee() {
 #[tokio::test]
 async fn one_step_of_skew_is_accepted_two_are_refused() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let mellat = other_card(&bank, "mellat").await;
     let seed = activate(&bank, &sara).await;
 
@@ -333,7 +379,7 @@ async fn one_step_of_skew_is_accepted_two_are_refused() {
 #[tokio::test]
 async fn five_wrong_codes_in_a_row_lock_the_token_until_reactivated() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let mellat = other_card(&bank, "mellat").await;
     let seed = activate(&bank, &sara).await;
     let now = align(&bank).await;
@@ -381,7 +427,7 @@ async fn five_wrong_codes_in_a_row_lock_the_token_until_reactivated() {
 #[tokio::test]
 async fn deactivation_and_blocking_end_the_token() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let mellat = other_card(&bank, "mellat").await;
     let card = card_id(&bank, &sara).await;
     pay(&bank, &sara, &mellat, AMOUNT, "123456", "totp")
@@ -416,7 +462,7 @@ async fn deactivation_and_blocking_end_the_token() {
         token_state(&bank, &other_phone).await,
         json!({"state": "none"})
     );
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
 
     activate(&bank, &sara).await;
     let block = json!({"reason": "lost"});
@@ -436,7 +482,7 @@ async fn deactivation_and_blocking_end_the_token() {
 #[tokio::test]
 async fn a_bill_is_paid_by_card_with_a_code_bound_to_the_bill() {
     let bank = Bank::start().await;
-    let sara = bank.login("sara.ahmadi").await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
     let seed = activate(&bank, &sara).await;
     let bills = seed_bills(&bank).await;
     let (bill_id, payment_id) = (&bills[0].0, &bills[0].1);

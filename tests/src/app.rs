@@ -1,13 +1,15 @@
 //! The core as a phone runs it: device id and store key in a vault, the
-//! sealed store, the API with the session's token, the session, the flows' context.
+//! sealed store, the API with the session's token, the session, the flows'
+//! context; optionally the desktop device signer, so the device enrolls.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use hamrah_core::channel::Timeouts;
 use hamrah_core::client::Api;
+use hamrah_core::client::signing::{DevicePlatform, DeviceProfile};
 use hamrah_core::flows::Context;
-use hamrah_core::platform::MemorySecretStore;
+use hamrah_core::platform::{MemorySecretStore, SoftwareDeviceSigner};
 use hamrah_core::session::{Session, SessionState, device_id};
 use hamrah_core::store::Store;
 
@@ -80,6 +82,33 @@ impl App {
     pub async fn logged_in(bank: &Bank, username: &str) -> Result<Self, Error> {
         let app = Self::install(bank).await?;
         app.login(bank, username).await?;
+        Ok(app)
+    }
+
+    /// Gives the API the desktop device signer (its key in this install's
+    /// vault, shown as "QA desktop"): an SMS-confirmed login or activation
+    /// then enrolls the device, and every later request is signed.
+    pub fn add_device_signer(&self) -> Arc<SoftwareDeviceSigner> {
+        let signer = Arc::new(SoftwareDeviceSigner::new(self.secrets.clone()));
+        self.ctx.api.set_device_signer(
+            signer.clone(),
+            DeviceProfile {
+                name: "QA desktop".to_owned(),
+                platform: DevicePlatform::Desktop,
+            },
+        );
+        signer
+    }
+
+    /// A fresh install with `username` logged in with the SMS code and the
+    /// device enrolled (what soft-token activation needs).
+    pub async fn enrolled(bank: &Bank, username: &str) -> Result<Self, Error> {
+        let app = Self::install(bank).await?;
+        app.add_device_signer();
+        app.login(bank, username).await?;
+        if !app.ctx.api.device_enrolled() {
+            return Err("the device was not enrolled".into());
+        }
         Ok(app)
     }
 }

@@ -14,7 +14,6 @@ use std::sync::{Arc, Mutex, Once, OnceLock};
 
 use common::*;
 use hamrah_core::Coded;
-use hamrah_core::client::signing::{DevicePlatform, DeviceProfile};
 use hamrah_core::flows::card_transfer::CardTransferState;
 use hamrah_core::platform::{
     DEVICE_KEY_NAME, DeviceSigner, LocalUnlock, PassphraseUnlock, SecretStore, SoftwareDeviceSigner,
@@ -28,14 +27,7 @@ const PASSPHRASE: &str = "desktop passphrase 1405";
 /// A fresh install whose API has the desktop device signer.
 async fn install(bank: &Bank) -> (App, Arc<SoftwareDeviceSigner>) {
     let app = App::install(bank).await.unwrap();
-    let signer = Arc::new(SoftwareDeviceSigner::new(app.secrets.clone()));
-    app.ctx.api.set_device_signer(
-        signer.clone(),
-        DeviceProfile {
-            name: "QA desktop".to_owned(),
-            platform: DevicePlatform::Desktop,
-        },
-    );
+    let signer = app.add_device_signer();
     (app, signer)
 }
 

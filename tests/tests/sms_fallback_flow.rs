@@ -13,11 +13,9 @@ use std::time::Duration;
 
 use common::*;
 use hamrah_core::Coded;
-use hamrah_core::client::signing::{DevicePlatform, DeviceProfile};
 use hamrah_core::flows::card_transfer::CardTransferState;
 use hamrah_core::ids::{Bill, CardNumber};
 use hamrah_core::money::Rials;
-use hamrah_core::platform::SoftwareDeviceSigner;
 use hamrah_core::sms::{
     BillSource, CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, Payee, PinKind,
     ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SwitchConnectivity, vault,
@@ -33,15 +31,7 @@ const FEE: u64 = 7_200;
 
 /// Sara's phone: logged in, device enrolled, SMS key agreed.
 async fn phone(bank: &Bank, encoding: Encoding) -> (App, SmsClient) {
-    let app = App::install(bank).await.unwrap();
-    let signer = Arc::new(SoftwareDeviceSigner::new(app.secrets.clone()));
-    let profile = DeviceProfile {
-        name: "QA desktop".to_owned(),
-        platform: DevicePlatform::Desktop,
-    };
-    app.ctx.api.set_device_signer(signer, profile);
-    app.login(bank, "sara.ahmadi").await.unwrap();
-    assert!(app.ctx.api.device_enrolled());
+    let app = App::enrolled(bank, "sara.ahmadi").await.unwrap();
     let mailbox = Arc::new(SmsMailbox::new());
     let transport =
         DesktopSmsTransport::new(app.ctx.api.clone(), SARA_MOBILE, mailbox.clone()).unwrap();

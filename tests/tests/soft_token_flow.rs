@@ -1,4 +1,5 @@
-//! The soft token end to end: the core activates a card's token against the
+//! The soft token end to end: on an enrolled device (the bank refuses
+//! activation otherwise), the core activates a card's token against the
 //! sandbox bank (SMS code, seed sealed to a fresh ECDH key, kept only in the
 //! kernel keyring), then pays a card-to-card transfer and a bill with codes
 //! made offline; the ledger is checked, and neither the phone's SQLite file
@@ -134,7 +135,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 async fn activate_then_pay_a_card_transfer_and_a_bill_with_offline_codes() {
     logs();
     let bank = Bank::start().await.unwrap();
-    let app = App::logged_in(&bank, "sara.ahmadi").await.unwrap();
+    let app = App::enrolled(&bank, "sara.ahmadi").await.unwrap();
     let keyring = Keyring::new();
     let ctx = app.ctx.clone().with_soft_tokens(keyring.vault.clone());
     let mellat = bank.other_card("mellat").await.unwrap();
@@ -253,21 +254,31 @@ async fn activate_then_pay_a_card_transfer_and_a_bill_with_offline_codes() {
 }
 
 #[tokio::test]
-async fn on_an_enrolled_device_every_soft_token_call_is_signed() {
-    use hamrah_core::client::signing::{DevicePlatform, DeviceProfile};
-    use hamrah_core::platform::{MemorySecretStore, SoftwareDeviceSigner};
-
+async fn an_unenrolled_device_is_refused_and_no_code_is_sent() {
     logs();
     let bank = Bank::start().await.unwrap();
     let app = App::logged_in(&bank, "sara.ahmadi").await.unwrap();
-    let keys: Arc<dyn SecretStore> = Arc::new(MemorySecretStore::new());
-    app.ctx.api.set_device_signer(
-        Arc::new(SoftwareDeviceSigner::new(keys)),
-        DeviceProfile {
-            name: "e2e phone".to_owned(),
-            platform: DevicePlatform::Desktop,
-        },
-    );
+    assert!(!app.ctx.api.device_enrolled());
+    let keyring = Keyring::new();
+    let ctx = app.ctx.clone().with_soft_tokens(keyring.vault.clone());
+    let card_id = ctx.api.cards().await.unwrap()[0].card_id.clone();
+    let last_code = bank.last_otp(SARA_MOBILE).await.unwrap();
+    let Err(problem) = SoftTokenActivation::start(&ctx, &card_id).await else {
+        panic!("an unenrolled device started an activation");
+    };
+    assert_eq!(problem.code, "device.not_enrolled");
+    assert!(!problem.message_fa.is_empty() && !problem.message_en.is_empty());
+    assert_eq!(bank.last_otp(SARA_MOBILE).await.unwrap(), last_code);
+    assert!(keyring.vault.cards().unwrap().is_empty());
+    bank.sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn on_an_enrolled_device_every_soft_token_call_is_signed() {
+    logs();
+    let bank = Bank::start().await.unwrap();
+    let app = App::logged_in(&bank, "sara.ahmadi").await.unwrap();
+    app.add_device_signer();
     let device = app.session.enroll_device().await.unwrap();
     assert!(device.enrolled);
     let keyring = Keyring::new();

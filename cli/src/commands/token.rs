@@ -9,7 +9,9 @@
 //! [`file_store`] for why not the kernel keyring here).
 //!
 //! - `activate`: logs the demo customer in (reading SMS codes from the bank's
-//!   outbox, as the customer reads her phone) and activates a card's token.
+//!   outbox, as the customer reads her phone), enrolls the profile's device
+//!   key (kept in `secrets/`; the bank activates tokens only on an enrolled
+//!   device, whose requests are then signed) and activates a card's token.
 //! - `code`: the current time-based code with its seconds left, or with
 //!   `--amount` and `--to` the code bound to that payment; offline.
 //! - `list`: the tokens held in the profile; offline.
@@ -20,11 +22,12 @@ use std::sync::Arc;
 use clap::{Args, Subcommand};
 use hamrah_core::channel::{BankClient, Method, SpkiPin, Timeouts};
 use hamrah_core::client::Api;
+use hamrah_core::client::signing::{DevicePlatform, DeviceProfile};
 use hamrah_core::flows::soft_token::SoftTokenActivation;
 use hamrah_core::flows::{Context, Problem};
 use hamrah_core::ids::{Bill, CardNumber};
 use hamrah_core::money::Rials;
-use hamrah_core::platform::SecretStore;
+use hamrah_core::platform::{SecretStore, SoftwareDeviceSigner};
 use hamrah_core::session::{Session, SessionState, device_id};
 use hamrah_core::store::Store;
 use hamrah_core::token::{Payee, SoftTokenError, SoftTokenVault, bank_time};
@@ -157,6 +160,15 @@ async fn activate_with(
         secrets.as_ref(),
     )?);
     let api = Api::new(client.clone(), device);
+    api.set_device_signer(
+        Arc::new(SoftwareDeviceSigner::new(
+            Arc::clone(secrets) as Arc<dyn SecretStore>
+        )),
+        DeviceProfile {
+            name: "hamrah token (demo profile)".to_owned(),
+            platform: DevicePlatform::Desktop,
+        },
+    );
     let ctx = Context::connect(api.clone(), store)
         .await
         .with_soft_tokens(tokens(secrets));
@@ -168,6 +180,11 @@ async fn activate_with(
     }
     if !matches!(state, SessionState::Active { .. }) {
         return Err(problem("login did not complete"));
+    }
+    // The login with the SMS code enrolled the device key; if that failed,
+    // it is tried once more (the bank allows it shortly after the code).
+    if !ctx.api.device_enrolled() {
+        session.enroll_device().await?;
     }
     let card = ctx
         .api

@@ -5,6 +5,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod contract;
+pub mod device;
 
 use std::sync::OnceLock;
 
@@ -64,6 +65,8 @@ pub struct Customer {
     pub token: String,
     pub device_id: String,
     pub demo: DemoCustomer,
+    /// The device's enrolled key, when it has one: its calls are then signed.
+    pub signing: Option<p256::ecdsa::SigningKey>,
 }
 
 /// A sandbox bank for one test.
@@ -166,7 +169,8 @@ impl Bank {
         }
     }
 
-    /// A customer's call: bearer token and device id added.
+    /// A customer's call: bearer token and device id added, signed at the
+    /// bank's time when the device is enrolled.
     pub async fn as_customer(
         &self,
         customer: &Customer,
@@ -174,17 +178,7 @@ impl Bank {
         path: &str,
         body: Option<Value>,
     ) -> Reply {
-        let bearer = format!("Bearer {}", customer.token);
-        self.call(
-            method,
-            path,
-            &[
-                ("authorization", &bearer),
-                ("x-device-id", &customer.device_id),
-            ],
-            body,
-        )
-        .await
+        self.customer_call(customer, method, path, None, body).await
     }
 
     /// A customer's money-moving call with its idempotency key.
@@ -196,13 +190,37 @@ impl Bank {
         key: &str,
         body: Value,
     ) -> Reply {
-        let bearer = format!("Bearer {}", customer.token);
-        let headers = [
-            ("authorization", bearer.as_str()),
-            ("x-device-id", &customer.device_id),
-            ("idempotency-key", key),
+        self.customer_call(customer, method, path, Some(key), Some(body))
+            .await
+    }
+
+    async fn customer_call(
+        &self,
+        customer: &Customer,
+        method: Method,
+        path: &str,
+        idempotency_key: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut headers = vec![
+            ("authorization", format!("Bearer {}", customer.token)),
+            ("x-device-id", customer.device_id.clone()),
         ];
-        self.call(method, path, &headers, Some(body)).await
+        if let Some(key) = idempotency_key {
+            headers.push(("idempotency-key", key.to_owned()));
+        }
+        if let Some(signing) = &customer.signing {
+            let now = self.sandbox().state().clock.now();
+            headers.extend(device::signature_headers(
+                signing,
+                now,
+                &method,
+                path,
+                body.as_ref(),
+            ));
+        }
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        self.call(method, path, &headers, body).await
     }
 
     /// An admin call.
@@ -230,15 +248,21 @@ impl Bank {
 
     /// Logs a demo customer in from a new device (password, then the SMS code).
     pub async fn login(&self, username: &str) -> Customer {
+        self.login_on(username, &uuid::Uuid::new_v4().to_string())
+            .await
+    }
+
+    /// Logs a demo customer in on `device_id` (password, then the SMS code
+    /// when the bank asks for one).
+    pub async fn login_on(&self, username: &str, device_id: &str) -> Customer {
         let demo = self.demo(Some(username));
-        let device_id = uuid::Uuid::new_v4().to_string();
         let body =
             serde_json::json!({"username": username, "password": demo.password.clone().unwrap()});
         let reply = self
             .call(
                 Method::POST,
                 "/v1/sessions",
-                &[("x-device-id", &device_id)],
+                &[("x-device-id", device_id)],
                 Some(body),
             )
             .await
@@ -252,7 +276,7 @@ impl Bank {
                     .call(
                         Method::POST,
                         &format!("/v1/sessions/challenges/{challenge}/verify"),
-                        &[("x-device-id", &device_id)],
+                        &[("x-device-id", device_id)],
                         Some(serde_json::json!({"code": code})),
                     )
                     .await
@@ -266,8 +290,9 @@ impl Bank {
         };
         Customer {
             token,
-            device_id,
+            device_id: device_id.to_owned(),
             demo,
+            signing: None,
         }
     }
 

@@ -1,17 +1,14 @@
-//! A phone for the SMS gateway tests: enrolls its signing key (signed
-//! requests, as the contract asks once a device is enrolled), agrees an SMS
-//! key, and seals frames with the core's codec; replies are opened with it.
+//! A phone for the SMS gateway tests: an enrolled device (its requests
+//! signed, as the contract asks once a device is enrolled) that agrees an SMS
+//! key and seals frames with the core's codec; replies are opened with it.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use hamrah_core::client::signing::{canonical_request, dynamic_link, new_nonce};
+use base64::engine::general_purpose::STANDARD;
 use hamrah_core::sms::frame::{self, Direction, Header};
 use hamrah_core::sms::text::{self, ReplyText};
 use hamrah_core::sms::{Encoding, Reply, Request, SmsKey, SmsKeyAgreement, gsm7};
-use p256::ecdsa::signature::Signer;
-use p256::ecdsa::{Signature, SigningKey};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -19,42 +16,22 @@ use crate::common::{Bank, Customer, Reply as HttpReply};
 
 /// A logged-in customer's phone with an enrolled signing key.
 pub struct Phone {
+    /// The customer, carrying the device's enrolled key.
     pub customer: Customer,
-    pub signing: SigningKey,
     pub key: Option<SmsKey>,
     pub next_up: u32,
     pub encoding: Encoding,
 }
 
-fn signing_key() -> SigningKey {
-    loop {
-        let mut bytes = [0u8; 32];
-        rand::fill(&mut bytes);
-        if let Ok(key) = SigningKey::from_slice(&bytes) {
-            return key;
-        }
-    }
-}
-
 impl Phone {
     /// Logs `username` in on a new device and enrolls its signing key.
     pub async fn enrolled(bank: &Bank, username: &str) -> Self {
-        let customer = bank.login(username).await;
-        let signing = signing_key();
-        let public = signing.verifying_key().to_encoded_point(false);
-        let phone = Self {
-            customer,
-            signing,
+        Self {
+            customer: bank.login_enrolled(username).await,
             key: None,
             next_up: 0,
             encoding: Encoding::Binary,
-        };
-        let body = json!({"public_key": URL_SAFE_NO_PAD.encode(public.as_bytes()), "algorithm": "ES256", "name": "Test phone", "platform": "android"});
-        phone
-            .signed(bank, Method::POST, "/v1/devices", Some(body))
-            .await
-            .expect(201);
-        phone
+        }
     }
 
     /// A bearer call signed with the device key.
@@ -65,34 +42,7 @@ impl Phone {
         path: &str,
         body: Option<Value>,
     ) -> HttpReply {
-        let bytes = body
-            .as_ref()
-            .map(|b| serde_json::to_vec(b).unwrap())
-            .unwrap_or_default();
-        let json = body.clone().unwrap_or(Value::Null);
-        let link = dynamic_link(method.as_str(), path, &json);
-        let timestamp = jiff::Timestamp::now().as_second();
-        let nonce = new_nonce();
-        let canonical = canonical_request(
-            method.as_str(),
-            path,
-            timestamp,
-            &nonce,
-            &bytes,
-            link.as_ref(),
-        );
-        let signature: Signature = self.signing.sign(canonical.as_bytes());
-        let signature = URL_SAFE_NO_PAD.encode(signature.to_der().as_bytes());
-        let bearer = format!("Bearer {}", self.customer.token);
-        let timestamp = timestamp.to_string();
-        let headers = [
-            ("authorization", bearer.as_str()),
-            ("x-device-id", self.customer.device_id.as_str()),
-            ("x-signature-timestamp", timestamp.as_str()),
-            ("x-signature-nonce", nonce.as_str()),
-            ("x-signature", signature.as_str()),
-        ];
-        bank.call(method, path, &headers, body).await
+        bank.as_customer(&self.customer, method, path, body).await
     }
 
     /// Agrees a new SMS key; counters restart at 0.
@@ -204,7 +154,6 @@ impl Phone {
     pub fn clone_for_tests(&self) -> Self {
         Self {
             customer: self.customer.clone(),
-            signing: self.signing.clone(),
             key: self.key.clone(),
             next_up: self.next_up,
             encoding: self.encoding,

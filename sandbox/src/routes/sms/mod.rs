@@ -56,17 +56,7 @@ async fn sms_key_agree(
         )
         .with_field("device_public_key")
     })?;
-    if crate::signature::enrolled_key(&state, &session.customer_id, &session.device_id)
-        .await?
-        .is_none()
-    {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "device.not_enrolled",
-            "این دستگاه هنوز ثبت نشده است.",
-            "This device is not enrolled.",
-        ));
-    }
+    crate::signature::require_enrolled(&state, &session).await?;
     let now = state.clock.now();
     let agreed = state
         .db

@@ -2,10 +2,9 @@
 //! confirm with the code and the device's fresh ECDH key (the new seed comes
 //! back sealed to that key), and deactivation.
 //!
-//! The contract reserves these calls to an enrolled device
-//! (`device.not_enrolled`); this sandbox still accepts any device the session
-//! is bound to (one confirmed by an SMS code), whose requests are signed once
-//! it is enrolled.
+//! Start and confirm are reserved to an enrolled device (its requests are
+//! signed): a device without an enrolled key, never enrolled or revoked, gets
+//! 403 `device.not_enrolled` before anything is sent or checked.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -75,6 +74,7 @@ async fn activation_start(
     session: Session,
     JsonBody(body): JsonBody<StartRequest>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
+    crate::signature::require_enrolled(&state, &session).await?;
     let now = state.clock.now();
     let task = state.clone();
     let card_id = body.card_id;
@@ -125,6 +125,7 @@ async fn activation_confirm(
     Path(activation_id): Path<String>,
     JsonBody(body): JsonBody<ConfirmRequest>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
+    crate::signature::require_enrolled(&state, &session).await?;
     let code = otp::code_field(body.code, &state)?;
     let key_text = body
         .device_public_key
