@@ -17,6 +17,7 @@
 uniffi::setup_scaffolding!();
 
 mod accounts;
+mod amounts;
 mod bill_types;
 mod bills;
 mod card_transfer;
@@ -39,6 +40,7 @@ mod token;
 mod types;
 
 pub use accounts::{AccountInfo, AccountsClient, CardInfo, StatementEntry, StatementPage};
+pub use amounts::{AmountText, amount_text, signed_amount_text};
 pub use bill_types::{BillInfo, BillOrder, BillPaymentState, BillReceipt, BillSource};
 pub use bills::{BillPaymentFlow, BillPaymentObserver, BillPayments};
 pub use card_transfer::{CardTransferFlow, CardTransferObserver, CardTransfers};

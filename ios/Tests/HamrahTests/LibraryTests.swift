@@ -8,4 +8,11 @@ final class LibraryTests: XCTestCase {
         XCTAssertEqual(ffiEcho(value: 41), 42)
         XCTAssertFalse(libraryVersion().isEmpty)
     }
+
+    func testAmountsComeFromTheCoreInPersianDigitsAndWords() {
+        let text = amountText(rials: 12_500_000)
+        XCTAssertEqual(text.rialsFa, "۱۲٬۵۰۰٬۰۰۰ ریال")
+        XCTAssertEqual(text.wordsFa, "دوازده میلیون و پانصد هزار ریال")
+        XCTAssertEqual(signedAmountText(rials: -1_000).rialsFa, "−۱٬۰۰۰ ریال")
+    }
 }

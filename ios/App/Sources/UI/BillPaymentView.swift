@@ -68,11 +68,11 @@ struct BillPaymentView: View {
             }
             if let problem { ProblemView(problem) }
         case let .confirmAccount(order, problem):
-            Row(label: "مبلغ کل", value: "\(order.totalRials) ریال")
+            Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
             if let problem { ProblemView(problem) }
             StepButton(title: "پرداخت", busy: journey.busy) { journey.run { try await flow.confirm() } }
         case let .authorize(order, status, problem):
-            Row(label: "مبلغ کل", value: "\(order.totalRials) ریال")
+            Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
             Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
                 journey.run { try await flow.requestPin() }
             }

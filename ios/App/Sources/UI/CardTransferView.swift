@@ -69,8 +69,8 @@ private struct CardTransferScreen: View {
                 Button("اصلاح", role: .cancel) { journey.run { [flow] in try await flow.confirmHolder(confirmed: false) } }
             case let .enterAmount(_, _, limits, problem):
                 TextField("مبلغ (ریال)", text: $input).keyboardType(.numberPad)
-                Row(label: "سقف باقی‌مانده امروز", value: "\(limits.dailyRemainingRials) ریال")
-                Row(label: "کارمزد", value: "\(limits.feeRials) ریال")
+                Row(label: "سقف باقی‌مانده امروز", value: amountText(rials: limits.dailyRemainingRials).rialsFa)
+                Row(label: "کارمزد", value: amountText(rials: limits.feeRials).rialsFa)
                 if let problem { ProblemView(problem) }
                 StepButton(title: "ادامه", busy: journey.busy) {
                     journey.run { [flow, input] in try await flow.enterAmount(amount: input) }
@@ -111,8 +111,8 @@ private struct CardTransferScreen: View {
             case let .succeeded(_, receipt):
                 Label("انجام شد", systemImage: "checkmark.seal")
                 Row(label: "شماره پیگیری", value: receipt.traceNumber)
-                Row(label: "مبلغ", value: "\(receipt.amountRials) ریال")
-                Row(label: "کارمزد", value: "\(receipt.feeRials) ریال")
+                Row(label: "مبلغ", value: amountText(rials: receipt.amountRials).rialsFa)
+                Row(label: "کارمزد", value: amountText(rials: receipt.feeRials).rialsFa)
                 Row(label: "زمان", value: receipt.createdAtJalali)
             case let .failed(problem, _):
                 ProblemView(problem)

@@ -26,7 +26,7 @@ struct HomeView: View {
                     NavigationLink {
                         HistoryView(accounts: hamrah.accounts(), account: account)
                     } label: {
-                        Row(label: account.titleFa, value: "\(account.balanceRials) ریال")
+                        Row(label: account.titleFa, value: signedAmountText(rials: account.balanceRials).rialsFa)
                     }
                 }
             }
@@ -80,7 +80,7 @@ struct HistoryView: View {
             ForEach(entries, id: \.entryId) { entry in
                 VStack(alignment: .leading) {
                     Text(entry.descriptionFa)
-                    Text("\(entry.direction == "debit" ? "−" : "+")\(entry.amountRials) ریال — \(entry.postedAtJalali)")
+                    Text("\(entry.direction == "debit" ? "−" : "+")\(amountText(rials: entry.amountRials).rialsFa) — \(entry.postedAtJalali)")
                         .font(.caption)
                 }
             }

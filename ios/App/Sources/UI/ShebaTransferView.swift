@@ -58,14 +58,14 @@ struct ShebaTransferView: View {
             }
         case let .enterAmount(_, _, limits, problem):
             TextField("مبلغ (ریال)", text: $input).keyboardType(.numberPad)
-            Row(label: "موجودی قابل برداشت", value: "\(limits.availableRials) ریال")
+            Row(label: "موجودی قابل برداشت", value: amountText(rials: limits.availableRials).rialsFa)
             if let problem { ProblemView(problem) }
             StepButton(title: "ادامه", busy: journey.busy) {
                 journey.run { [input] in try await flow.enterAmount(amount: input) }
             }
         case let .chooseMethod(_, _, _, options):
             ForEach(options, id: \.nameFa) { option in
-                Button("\(option.nameFa) — کارمزد \(option.feeRials) ریال") {
+                Button("\(option.nameFa) — کارمزد \(amountText(rials: option.feeRials).rialsFa)") {
                     journey.run { try await flow.chooseMethod(method: option.method) }
                 }
             }

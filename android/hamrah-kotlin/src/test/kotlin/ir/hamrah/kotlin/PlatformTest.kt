@@ -3,9 +3,11 @@ package ir.hamrah.kotlin
 import ir.hamrah.ffi.HamrahException
 import ir.hamrah.ffi.InternalException
 import ir.hamrah.ffi.LogLevel
+import ir.hamrah.ffi.amountText
 import ir.hamrah.ffi.ffiEcho
 import ir.hamrah.ffi.ffiTestPanic
 import ir.hamrah.ffi.setLogSink
+import ir.hamrah.ffi.signedAmountText
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import kotlin.test.assertEquals
@@ -48,5 +50,13 @@ class PlatformTest {
         val error = assertFailsWith<InternalException> { ffiTestPanic("from Kotlin") }
         assertTrue(error.message.orEmpty().contains("deliberate test panic"), error.message)
         assertEquals(42uL, ffiEcho(41uL))
+    }
+
+    @Test
+    fun amountsComeFromTheCoreInPersianDigitsAndWords() {
+        val text = amountText(12_500_000uL)
+        assertEquals("۱۲٬۵۰۰٬۰۰۰ ریال", text.rialsFa)
+        assertEquals("دوازده میلیون و پانصد هزار ریال", text.wordsFa)
+        assertEquals("−۱٬۰۰۰ ریال", signedAmountText(-1_000L).rialsFa)
     }
 }

@@ -12,6 +12,7 @@ import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import ir.hamrah.ffi.BillPaymentState
 import ir.hamrah.ffi.BillSource
+import ir.hamrah.ffi.amountText
 import ir.hamrah.kotlin.BillPaymentJourney
 import ir.hamrah.kotlin.HamrahClient
 import kotlinx.coroutines.launch
@@ -60,7 +61,7 @@ private fun BillSteps(journey: BillPaymentJourney, onError: (String?) -> Unit) {
             ProblemText(s.error)
         }
         is BillPaymentState.ConfirmAccount -> {
-            Line("مبلغ کل", "${s.order.totalRials} ریال")
+            Line("مبلغ کل", amountText(s.order.totalRials).rialsFa)
             ProblemText(s.error)
             Action("پرداخت") { run { journey.confirm() } }
         }

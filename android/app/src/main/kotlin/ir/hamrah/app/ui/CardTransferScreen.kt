@@ -11,6 +11,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import ir.hamrah.ffi.CardTransferState
+import ir.hamrah.ffi.amountText
 import ir.hamrah.kotlin.CardTransferJourney
 import ir.hamrah.kotlin.HamrahClient
 import kotlinx.coroutines.launch
@@ -54,7 +55,7 @@ private fun CardTransferSteps(journey: CardTransferJourney, onError: (String?) -
             Action("اصلاح") { run { journey.confirmHolder(false) } }
         }
         is CardTransferState.EnterAmount -> {
-            Line("سقف باقی‌مانده امروز", "${s.limits.dailyRemainingRials} ریال")
+            Line("سقف باقی‌مانده امروز", amountText(s.limits.dailyRemainingRials).rialsFa)
             Field("مبلغ (ریال)", text, { text = it }, digits = true)
             ProblemText(s.error)
             Action("ادامه") { run { journey.enterAmount(text) } }
@@ -79,7 +80,7 @@ private fun CardTransferSteps(journey: CardTransferJourney, onError: (String?) -
         is CardTransferState.Succeeded -> {
             Line("شماره پیگیری", s.receipt.traceNumber)
             Line("زمان", s.receipt.createdAtJalali)
-            Line("مبلغ کسرشده", "${s.receipt.totalDebitedRials} ریال")
+            Line("مبلغ کسرشده", amountText(s.receipt.totalDebitedRials).rialsFa)
         }
         is CardTransferState.Failed -> ProblemText(s.problem)
     }

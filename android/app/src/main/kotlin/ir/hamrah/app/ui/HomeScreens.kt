@@ -14,6 +14,7 @@ import ir.hamrah.app.platform.BiometricUnlock
 import ir.hamrah.ffi.AccountInfo
 import ir.hamrah.ffi.CardInfo
 import ir.hamrah.ffi.StatementEntry
+import ir.hamrah.ffi.amountText
 import ir.hamrah.ffi.libraryVersion
 import ir.hamrah.kotlin.HamrahClient
 import kotlinx.coroutines.launch
@@ -43,7 +44,7 @@ fun HomeScreen(client: HamrahClient, go: (Place) -> Unit) {
         }
     }
     Screen("همراه") {
-        accounts.forEach { Line(it.titleFa, "${it.availableBalanceRials} ریال") }
+        accounts.forEach { Line(it.titleFa, amountText(it.availableBalanceRials).rialsFa) }
         cards.forEach { Line(it.bank.nameFa, it.panMasked) }
         ErrorText(error)
         Action("کارت به کارت") { go(Place.CARD_TRANSFER) }
@@ -71,7 +72,7 @@ fun HistoryScreen(client: HamrahClient, back: () -> Unit) {
     }
     LaunchedEffect(Unit) { more() }
     Screen("صورتحساب") {
-        entries.forEach { Line(it.postedAtJalali, "${it.descriptionFa} — ${it.amountRials} ریال (${it.direction})") }
+        entries.forEach { Line(it.postedAtJalali, "${it.descriptionFa} — ${if (it.direction == "debit") "−" else "+"}${amountText(it.amountRials).rialsFa}") }
         ErrorText(error)
         if (cursor != null) Action("بیشتر") { scope.launch { more() } }
         Action("بازگشت") { back() }

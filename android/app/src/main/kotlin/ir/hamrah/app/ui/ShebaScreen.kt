@@ -11,6 +11,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import ir.hamrah.ffi.ShebaTransferState
+import ir.hamrah.ffi.amountText
 import ir.hamrah.kotlin.HamrahClient
 import ir.hamrah.kotlin.ShebaTransferJourney
 import kotlinx.coroutines.launch
@@ -56,7 +57,7 @@ private fun ShebaSteps(journey: ShebaTransferJourney, onError: (String?) -> Unit
             Action("ادامه") { run { journey.enterAmount(text) } }
         }
         is ShebaTransferState.ChooseMethod -> s.options.forEach { option ->
-            Action("${option.nameFa} — کارمزد ${option.feeRials} ریال") { run { journey.chooseMethod(option.method) } }
+            Action("${option.nameFa} — کارمزد ${amountText(option.feeRials).rialsFa}") { run { journey.chooseMethod(option.method) } }
         }
         is ShebaTransferState.Confirm -> {
             Line("مبلغ", "${s.payment.amountGroupedFa} ریال (${s.payment.amountWordsFa})")
