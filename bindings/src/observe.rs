@@ -2,18 +2,19 @@
 //! library's runtime, and the handle handed back stops that task when it is
 //! cancelled, closed or dropped (garbage-collected, `AutoCloseable.close()`).
 
+use std::any::Any;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
 use crate::error::HamrahError;
-use crate::runtime::runtime;
+use crate::runtime::spawn_erased;
 
 /// How an observation stops.
 enum Stop {
     /// A task of the runtime feeds the observer.
-    Task(JoinHandle<()>),
+    Task(JoinHandle<Box<dyn Any + Send>>),
     /// The observer is registered with a publisher; this unregisters it.
     Unregister(Box<dyn FnOnce() + Send>),
 }
@@ -30,7 +31,10 @@ impl ObservationHandle {
     where
         F: std::future::Future<Output = ()> + Send + 'static,
     {
-        let task = runtime()?.spawn(work);
+        let task = spawn_erased(Box::pin(async move {
+            work.await;
+            Box::new(()) as Box<dyn Any + Send>
+        }))?;
         Ok(Self::new(Stop::Task(task)))
     }
 
