@@ -5,8 +5,9 @@
 # tests first (same build, same sandbox). The library's stripped size is
 # ./scripts/ffi-size.sh.
 #
-# The library measured is the debug build the tests load (the crypto crates
-# are optimized even there: see [profile.dev.package.*] in Cargo.toml).
+# The tests load the debug build; the benchmark loads the phones' build (the
+# size-tuned `mobile` profile, made by ./scripts/ffi-size.sh), as an app would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-HAMRAH_KOTLIN_BENCH=1 exec ./scripts/kotlin-test.sh
+./scripts/ffi-size.sh
+HAMRAH_BENCH_LIB_DIR=target/mobile HAMRAH_KOTLIN_BENCH=1 exec ./scripts/kotlin-test.sh

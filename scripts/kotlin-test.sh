@@ -88,7 +88,8 @@ if [ "${HAMRAH_KOTLIN_BENCH:-0}" = "1" ]; then
     rm -rf "${build}/bench-classes"
     "${kotlinc}" -nowarn -cp "${CP}:${build}/classes:${build}/test-classes" -d "${build}/bench-classes" \
         "${lib}/src/bench/kotlin" 2>&1 | grep -v '^warning' || true
-    java -Djna.library.path=target/debug \
+    echo "library: ${HAMRAH_BENCH_LIB_DIR:-target/debug}/libhamrah_ffi.so"
+    java -Djna.library.path="${HAMRAH_BENCH_LIB_DIR:-target/debug}" \
         -Dhamrah.sandbox.url="${url}" -Dhamrah.sandbox.pin="${pin}" -Dhamrah.sandbox.admin_token="${admin_token}" \
         -Dhamrah.data_dir="${data}" \
         -cp "${build}/classes:${build}/test-classes:${build}/bench-classes:${RUN_CP}" ir.hamrah.kotlin.bench.BenchKt
