@@ -6,9 +6,11 @@
 //! one is rolled back alone), and are answered only once the group has
 //! committed. Each transaction still sees every earlier one and nothing is
 //! reported done before it is durable; what changes is that one WAL commit
-//! carries many requests instead of one. Reads use a second connection (WAL
-//! readers never wait for the writer) inside a read transaction, so a read
-//! sees one consistent snapshot.
+//! carries many requests instead of one. Reads use a small pool of other
+//! connections (WAL readers never wait for the writer), each read inside a
+//! read transaction, so it sees one consistent snapshot: on a blocking thread
+//! ([`Db::read`]), or for a point lookup right on the calling task
+//! ([`Db::lookup`]).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
