@@ -251,7 +251,7 @@ impl Readers {
 
 /// Runs one statement without parameters from the statement cache (these
 /// run around every request: parsing them each time shows under load).
-fn run_cached(connection: &Connection, sql: &str) -> rusqlite::Result<()> {
+pub(crate) fn run_cached(connection: &Connection, sql: &str) -> rusqlite::Result<()> {
     connection.prepare_cached(sql)?.execute([]).map(drop)
 }
 

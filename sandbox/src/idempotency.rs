@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::Value;
 
+use crate::db::run_cached;
 use crate::error::{ApiError, ApiResult};
 
 /// The outcome of a money-moving call: a status and a JSON body, fresh or replayed.
@@ -68,10 +69,10 @@ pub fn run_once(
     if let Some(outcome) = recorded(tx, customer_id, key, operation, fingerprint)? {
         return Ok(outcome);
     }
-    tx.execute_batch("SAVEPOINT operation")?;
+    run_cached(tx, "SAVEPOINT operation")?;
     let (status, body) = match work(tx) {
         Ok(done) => {
-            tx.execute_batch("RELEASE operation")?;
+            run_cached(tx, "RELEASE operation")?;
             done
         }
         Err(error) if is_recorded(&error) => {
