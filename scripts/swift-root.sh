@@ -95,6 +95,8 @@ install_swift() {
     say "installing ${root_packages[*]} inside the root (first run only)"
     in_root apt-get update >/dev/null
     in_root apt-get install -y "${root_packages[@]}" >/dev/null
+    # The downloaded packages (~600 MB) are not needed once installed.
+    in_root apt-get clean
     in_root swift --version >&2
     as_root touch "${swift_marker}"
 }
