@@ -306,6 +306,29 @@ async fn an_offline_code_is_accepted_once_and_refused_the_second_time() {
 }
 
 #[tokio::test]
+async fn a_code_spent_on_a_refused_payment_cannot_pay_again() {
+    let bank = Bank::start().await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    let mellat = other_card(&bank, "mellat").await;
+    let seed = activate(&bank, &sara).await;
+    let now = align(&bank).await;
+    let before = card_balance(&bank, &sara.demo.card_pan).await;
+
+    // Accepted, then refused by a limit: the refusal is recorded under its key...
+    let code = totp(&seed).at(now);
+    let above_max = 150_000_001;
+    pay(&bank, &sara, &mellat, above_max, &code, "totp")
+        .await
+        .expect_error(422, "limit.per_transfer_max");
+    // ...and the code stays used for any other payment.
+    pay(&bank, &sara, &mellat, AMOUNT, &code, "totp")
+        .await
+        .expect_error(422, "token.code_reused");
+    assert_eq!(card_balance(&bank, &sara.demo.card_pan).await, before);
+    bank.finish().await;
+}
+
+#[tokio::test]
 async fn a_transaction_bound_code_is_refused_for_another_amount_or_payee() {
     let bank = Bank::start().await;
     let sara = bank.login_enrolled("sara.ahmadi").await;

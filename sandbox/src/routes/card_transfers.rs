@@ -3,6 +3,8 @@
 
 mod execute;
 
+use std::cell::Cell;
+
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,6 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdempotencyKey, JsonBody};
 use crate::idempotency::{Outcome, run_once};
 use crate::pin;
+use crate::soft_token;
 use crate::state::AppState;
 
 /// The routes of this area.
@@ -111,6 +114,7 @@ pub(crate) async fn card_transfer_create(
                 pin_kind: body.pin_kind,
                 description: body.description.as_deref(),
                 channel,
+                accepted_code: Cell::new(None),
             };
             let outcome = run_once(
                 tx,
@@ -121,6 +125,7 @@ pub(crate) async fn card_transfer_create(
                 now,
                 |tx| execute::execute(tx, &rules, &order, now),
             );
+            soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {
                 Ok(outcome) => Ok(Ok(outcome)),
                 Err(refusal) if pin::keeps_state(&refusal) => Ok(Err(refusal)),

@@ -3,10 +3,16 @@
 //!
 //! A code is accepted within `soft_token.accepted_skew_steps` time steps
 //! either side of the bank's clock, and only once (TOTP by its step; OCRA by
-//! its step and question, i.e. amount and payee). `max_consecutive_failures`
+//! its step and question, i.e. amount and payee), even when the payment it was
+//! given for is then refused. `max_consecutive_failures`
 //! wrong codes in a row lock the card's token until it is activated again.
 
+mod accepted;
 pub mod seal;
+
+pub use accepted::AcceptedCode;
+
+use std::cell::Cell;
 
 use axum::http::StatusCode;
 use hamrah_core::token::{Algorithm, OcraInput, OcraSuite, Secret, Totp};
@@ -32,7 +38,7 @@ pub enum CodeKind {
 }
 
 impl CodeKind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Self::Totp => "totp",
             Self::Ocra => "ocra",
@@ -101,6 +107,20 @@ pub fn activate(
     Ok((token_id, seed))
 }
 
+/// After a money-moving call: a code accepted by a payment that was then
+/// refused (its savepoint rolled back) is recorded used again, so it cannot
+/// pay a second time under a new key.
+pub fn keep_used<T>(
+    tx: &Transaction<'_>,
+    outcome: &ApiResult<T>,
+    accepted: &Cell<Option<AcceptedCode>>,
+) -> ApiResult<()> {
+    if let (Ok(_), Some(code)) = (outcome, accepted.take()) {
+        code.record(tx)?;
+    }
+    Ok(())
+}
+
 /// Ends the card's token (deactivation, card blocked).
 pub fn end(tx: &Transaction<'_>, card_id: &str) -> ApiResult<()> {
     tx.prepare_cached("DELETE FROM soft_tokens WHERE card_id = ?1")?
@@ -129,13 +149,14 @@ pub fn question(amount: i64, payee: &str) -> String {
 
 /// Checks a payment's soft-token code and records it used. A wrong code
 /// counts towards the lock, which the caller must commit although the request
-/// fails (see [`keeps_state`]).
+/// fails (see [`keeps_state`]). The accepted code is returned so the caller
+/// can record it again when the payment is refused (see [`AcceptedCode`]).
 pub fn verify(
     tx: &Transaction<'_>,
     rules: &SoftTokenRules,
     check: &CodeCheck<'_>,
     now: i64,
-) -> ApiResult<()> {
+) -> ApiResult<AcceptedCode> {
     let row: Option<(String, Vec<u8>, String, i64)> = tx
         .prepare_cached(
             "SELECT token_id, seed, state, failures FROM soft_tokens WHERE card_id = ?1",
@@ -182,14 +203,14 @@ pub fn verify(
     let Some(step) = step else {
         return Err(count_failure(tx, rules, check.card_id, failures)?);
     };
-    let step = i64::try_from(step).map_err(|_| ApiError::internal())?;
-    let inserted = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO soft_token_codes (token_id, kind, step, question, used_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![token_id, check.kind.as_str(), step, question, now])?;
-    if inserted == 0 {
+    let accepted = AcceptedCode {
+        token_id,
+        kind: check.kind,
+        step: i64::try_from(step).map_err(|_| ApiError::internal())?,
+        question,
+        at: now,
+    };
+    if !accepted.record(tx)? {
         return Err(refuse(
             "token.code_reused",
             "این رمز پیش‌تر به کار رفته است؛ منتظر رمز بعدی رمزساز بمانید.",
@@ -198,7 +219,7 @@ pub fn verify(
     }
     tx.prepare_cached("UPDATE soft_tokens SET failures = 0 WHERE card_id = ?1")?
         .execute(params![check.card_id])?;
-    Ok(())
+    Ok(accepted)
 }
 
 /// Counts one wrong code; the refusal to answer with.

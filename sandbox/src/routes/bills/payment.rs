@@ -2,6 +2,8 @@
 //! (CVV2, expiry and a dynamic PIN bound to `bill:{bill_id}:{payment_id}`);
 //! fingerprint: bill ID, payment ID, amount, source.
 
+use std::cell::Cell;
+
 use axum::extract::State;
 use axum::http::StatusCode;
 use hamrah_core::ids::Bill;
@@ -22,7 +24,7 @@ use crate::ids::{new_id, random_digits};
 use crate::ledger::{self, Posting, internal};
 use crate::pin::{self, Payment};
 use crate::sms::{self, Sms, SmsKind};
-use crate::soft_token::{self, CodeCheck};
+use crate::soft_token::{self, AcceptedCode, CodeCheck};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -116,6 +118,7 @@ pub(crate) async fn bill_payment_create(
                 amount: amount_rials,
                 source: &source,
                 channel,
+                accepted_code: Cell::new(None),
             };
             let outcome = run_once(
                 tx,
@@ -126,6 +129,7 @@ pub(crate) async fn bill_payment_create(
                 now,
                 |tx| pay(tx, &rules, &order, now),
             );
+            soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {
                 Ok(outcome) => Ok(Ok(outcome)),
                 Err(refusal) if pin::keeps_state(&refusal) => Ok(Err(refusal)),
@@ -182,6 +186,8 @@ struct Order<'a> {
     amount: i64,
     source: &'a Source,
     channel: Channel,
+    /// The soft-token code this payment used, kept used even if it is refused.
+    accepted_code: Cell<Option<AcceptedCode>>,
 }
 
 /// Checks, postings to the billers' account, the bill marked paid, the record and the alert.
@@ -226,7 +232,8 @@ fn pay(
                     amount,
                     payee: &payee,
                 };
-                soft_token::verify(tx, &rules.soft_token, &check, now)?;
+                let accepted = soft_token::verify(tx, &rules.soft_token, &check, now)?;
+                order.accepted_code.set(Some(accepted));
             } else {
                 let payment = Payment {
                     customer_id: order.customer_id,

@@ -3,6 +3,8 @@
 //! postings, an automatic reversal when the destination cannot be credited,
 //! the `transfers` row, the receipt and the SMS alerts.
 
+use std::cell::Cell;
+
 use axum::http::StatusCode;
 use hamrah_core::ids::CardNumber;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -19,7 +21,7 @@ use crate::ledger::{self, Posting, internal};
 use crate::pin::{self, Payment};
 use crate::routes::config::bank_ref;
 use crate::sms::{self, Sms, SmsKind};
-use crate::soft_token::{self, CodeCheck};
+use crate::soft_token::{self, AcceptedCode, CodeCheck};
 use crate::usage;
 
 /// A card transfer as asked for, its formats already checked.
@@ -35,6 +37,8 @@ pub(super) struct Order<'a> {
     pub pin_kind: PinKind,
     pub description: Option<&'a str>,
     pub channel: Channel,
+    /// The soft-token code this order used, kept used even if it is refused.
+    pub accepted_code: Cell<Option<AcceptedCode>>,
 }
 
 /// The destination card as the sandbox knows it.
@@ -96,7 +100,7 @@ pub(super) fn execute(
             order.pin,
             now,
         )?,
-        Some(kind) => soft_token::verify(
+        Some(kind) => order.accepted_code.set(Some(soft_token::verify(
             tx,
             &rules.soft_token,
             &CodeCheck {
@@ -107,7 +111,7 @@ pub(super) fn execute(
                 payee: &payee,
             },
             now,
-        )?,
+        )?)),
     }
     let limits = &rules.limits.card_to_card;
     if order.amount < limits.per_transfer_min_rials {
