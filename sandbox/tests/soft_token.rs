@@ -253,6 +253,33 @@ async fn activation_needs_an_enrolled_device_and_sends_nothing_otherwise() {
 }
 
 #[tokio::test]
+async fn a_second_start_waits_until_the_first_code_expires() {
+    let bank = Bank::start().await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    let card = card_id(&bank, &sara).await;
+    start(&bank, &sara, &card).await.expect(201);
+    let sent = sms_count(&bank, &sara).await;
+
+    advance(&bank, 100).await;
+    let refused = start(&bank, &sara, &card)
+        .await
+        .expect_error(429, "token.activation_pending");
+    assert_eq!(refused.json["retry_after_seconds"], 20);
+    assert_eq!(sms_count(&bank, &sara).await, sent);
+
+    advance(&bank, 20).await;
+    let started = start(&bank, &sara, &card).await.expect(201).json;
+    assert_eq!(sms_count(&bank, &sara).await, sent + 1);
+    // The new code activates.
+    let activation = started["activation_id"].as_str().unwrap();
+    let code = bank.last_otp(&sara.demo.mobile).await;
+    confirm(&bank, &sara, activation, &code, &key_text())
+        .await
+        .expect(201);
+    bank.finish().await;
+}
+
+#[tokio::test]
 async fn activation_is_for_own_active_cards_only() {
     let bank = Bank::start().await;
     let sara = bank.login_enrolled("sara.ahmadi").await;

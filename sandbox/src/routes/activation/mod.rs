@@ -168,13 +168,7 @@ fn refuse_while_code_pending(
     customer_id: &str,
     now: i64,
 ) -> ApiResult<()> {
-    let pending: Option<i64> = tx
-        .prepare_cached(
-            "SELECT MAX(expires_at) FROM challenges WHERE purpose = 'activation' AND customer_id = ?1
-             AND completed_at IS NULL AND verified_at IS NULL AND attempts_left > 0 AND expires_at > ?2",
-        )?
-        .query_row(params![customer_id, now], |r| r.get(0))?;
-    match pending {
+    match otp::pending_until(tx, "activation", customer_id, None, now)? {
         Some(until) => Err(refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "activation.too_many_attempts",

@@ -2,6 +2,9 @@
 //! confirm with the code and the device's fresh ECDH key (the new seed comes
 //! back sealed to that key), and deactivation.
 //!
+//! One code at a time per card: a start while the card's last code is still
+//! usable is 429 `token.activation_pending`, so each start does not send an SMS.
+//!
 //! Start and confirm are reserved to an enrolled device (its requests are
 //! signed): a device without an enrolled key, never enrolled or revoked, gets
 //! 403 `device.not_enrolled` before anything is sent or checked.
@@ -83,6 +86,7 @@ async fn activation_start(
         .db
         .tx(move |tx| {
             usable_card(tx, &session.customer_id, &card_id)?;
+            refuse_while_code_pending(tx, &session.customer_id, &card_id, now)?;
             let owner = customer::by_id(tx, &session.customer_id)?;
             otp::create(
                 tx,
@@ -107,6 +111,26 @@ async fn activation_start(
         reply.extend(sent.clone());
     }
     Ok((StatusCode::CREATED, Json(reply)))
+}
+
+/// One activation code at a time per card: another start while the card's
+/// code is still usable is 429 `token.activation_pending` with the seconds left.
+fn refuse_while_code_pending(
+    tx: &Transaction<'_>,
+    customer_id: &str,
+    card_id: &str,
+    now: i64,
+) -> ApiResult<()> {
+    match otp::pending_until(tx, "soft_token", customer_id, Some(card_id), now)? {
+        Some(until) => Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "token.activation_pending",
+            "کد فعال‌سازی رمزساز برای این کارت پیش‌تر فرستاده شده و هنوز معتبر است.",
+            "A soft-token activation code for this card was already sent and is still valid.",
+        )
+        .retry_after(u64::try_from(until - now).unwrap_or(0))),
+        None => Ok(()),
+    }
 }
 
 fn activation_not_found() -> ApiError {
