@@ -6,7 +6,7 @@ CREATE TABLE soft_tokens (
     token_id     TEXT NOT NULL UNIQUE,               -- tok_...
     customer_id  TEXT NOT NULL REFERENCES customers(id),
     device_id    TEXT NOT NULL,                      -- the device holding the seed
-    seed         BLOB NOT NULL,                      -- 32 bytes
+    seed         BLOB NOT NULL,                      -- 32 bytes, sealed (src/vault.rs)
     state        TEXT NOT NULL DEFAULT 'active',     -- active | locked
     failures     INTEGER NOT NULL DEFAULT 0,         -- wrong codes in a row
     activated_at INTEGER NOT NULL

@@ -5,7 +5,7 @@ CREATE TABLE sms_keys (
     customer_id TEXT NOT NULL REFERENCES customers(id),
     key_id      INTEGER NOT NULL,                    -- 1..65535, per customer, never reused
     device_id   TEXT NOT NULL,
-    key         BLOB NOT NULL,                       -- 32 bytes
+    key         BLOB NOT NULL,                       -- 32 bytes, sealed (src/vault.rs)
     up_highest  INTEGER NOT NULL DEFAULT -1,         -- highest uplink counter accepted (-1: none)
     up_seen     INTEGER NOT NULL DEFAULT 0,          -- bit i: counter up_highest - i accepted (64-bit window)
     down_next   INTEGER NOT NULL DEFAULT 0,          -- next downlink counter

@@ -33,6 +33,7 @@ pub mod soft_token;
 pub mod state;
 pub mod tls;
 pub mod usage;
+pub mod vault;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -123,6 +124,11 @@ impl Sandbox {
         std::fs::create_dir_all(&options.data_dir)?;
         let identity = tls::load_or_create(&options.data_dir.join("tls"))?;
         let db = Db::open(&options.data_dir.join("bank.sqlite3"))?;
+        let sealer = Arc::new(vault::load_or_create(&options.data_dir.join("column.key"))?);
+        let upgrade = Arc::clone(&sealer);
+        db.tx(move |tx| vault::seal_plain_rows(tx, &upgrade))
+            .await
+            .map_err(|e| StartError::Seed(e.message_en))?;
         let offset = db
             .read(|conn| {
                 Ok(conn
@@ -155,6 +161,7 @@ impl Sandbox {
             bank,
             faults: Arc::default(),
             stats: Arc::clone(&stats),
+            sealer,
             admin_token: admin_token.clone().into(),
             started_at: clock.now(),
         });

@@ -4,6 +4,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use hamrah_core::banks::Bank;
+use hamrah_core::store::Sealer;
 
 use crate::clock::Clock;
 use crate::config::BankRules;
@@ -46,6 +47,8 @@ pub struct Shared {
     pub faults: Arc<Faults>,
     /// Connection and request counts.
     pub stats: Arc<Stats>,
+    /// Seals the bank's secrets at rest: seeds and SMS keys (see [`crate::vault`]).
+    pub sealer: Arc<Sealer>,
     /// The admin API's token.
     pub admin_token: Arc<str>,
     /// Requests per minute per client.

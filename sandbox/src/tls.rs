@@ -39,6 +39,19 @@ pub enum TlsError {
     Pem(#[from] rustls::pki_types::pem::Error),
 }
 
+/// Writes a private key readable by its owner only (mode 0600).
+fn write_owner_only(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(bytes)
+}
+
 /// Loads the identity from `dir`, making it on first start.
 pub fn load_or_create(dir: &Path) -> Result<TlsIdentity, TlsError> {
     let cert_path = dir.join("cert.pem");
@@ -47,7 +60,7 @@ pub fn load_or_create(dir: &Path) -> Result<TlsIdentity, TlsError> {
         std::fs::create_dir_all(dir)?;
         let names = ["localhost", "127.0.0.1", "::1"].map(String::from).to_vec();
         let certified = rcgen::generate_simple_self_signed(names)?;
-        std::fs::write(&key_path, certified.signing_key.serialize_pem())?;
+        write_owner_only(&key_path, certified.signing_key.serialize_pem().as_bytes())?;
         std::fs::write(&cert_path, certified.cert.pem())?;
     }
     let cert_pem = std::fs::read_to_string(&cert_path)?;

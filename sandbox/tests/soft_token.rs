@@ -15,6 +15,7 @@ use hamrah_core::money::Rials;
 use hamrah_core::token::{
     ActivationKey, Algorithm, EncryptedSeed, Payee, Secret, Totp, transaction_code,
 };
+use hamrah_sandbox::vault;
 use payments::*;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -177,8 +178,10 @@ async fn activation_needs_the_sms_code_and_seals_the_seed_to_the_device() {
     assert!(again.open("tok_another", &sealed).is_err());
     let seed = key.open(&token_id, &sealed).unwrap();
     assert_eq!(seed.len(), 32);
-    // The bank keeps the very seed the device opened.
-    let kept = bank
+    // The bank keeps the very seed the device opened, sealed under its column
+    // key and bound to the token: the database alone does not hold it.
+    let binding = vault::seed_binding(&token_id);
+    let stored = bank
         .sandbox()
         .state()
         .db
@@ -191,7 +194,12 @@ async fn activation_needs_the_sms_code_and_seals_the_seed_to_the_device() {
         })
         .await
         .unwrap();
-    assert_eq!(Secret::new(kept).unwrap(), seed);
+    assert_eq!(stored.len(), 12 + 32 + 16);
+    assert!(!stored.windows(32).any(|w| w == seed.expose()));
+    let sealer = &bank.sandbox().state().sealer;
+    let kept = vault::open(sealer, &binding, &stored).unwrap();
+    assert_eq!(Secret::new(kept.to_vec()).unwrap(), seed);
+    assert!(vault::open(sealer, &vault::seed_binding("tok_another"), &stored).is_err());
 
     let state = token_state(&bank, &sara).await;
     assert_eq!(state["state"], "active");
@@ -329,6 +337,38 @@ async fn an_offline_code_is_accepted_once_and_refused_the_second_time() {
         card_balance(&bank, &sara.demo.card_pan).await,
         before - 2 * (AMOUNT + 7_200)
     );
+    bank.finish().await;
+}
+
+#[tokio::test]
+async fn seeds_an_earlier_sandbox_kept_in_the_clear_are_sealed_at_start() {
+    let mut bank = Bank::start().await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    let mellat = other_card(&bank, "mellat").await;
+    let seed = activate(&bank, &sara).await;
+    // As a sandbox before sealed columns wrote it.
+    let plain = seed.expose().to_vec();
+    bank.sandbox()
+        .state()
+        .db
+        .tx(move |tx| Ok(tx.execute("UPDATE soft_tokens SET seed = ?1", [plain])?))
+        .await
+        .unwrap();
+
+    bank.restart().await;
+    let stored: Vec<u8> = bank
+        .sandbox()
+        .state()
+        .db
+        .read(|conn| Ok(conn.query_row("SELECT seed FROM soft_tokens", [], |r| r.get(0))?))
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 12 + 32 + 16);
+    // The token goes on working.
+    let now = align(&bank).await;
+    pay(&bank, &sara, &mellat, AMOUNT, &totp(&seed).at(now), "totp")
+        .await
+        .expect(201);
     bank.finish().await;
 }
 

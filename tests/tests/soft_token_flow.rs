@@ -20,6 +20,7 @@ use hamrah_core::flows::soft_token::SoftTokenActivation;
 use hamrah_core::platform::{KeyringSecretStore, SecretStore};
 use hamrah_core::token::{SoftTokenVault, bank_time};
 use hamrah_e2e::{App, Bank};
+use hamrah_sandbox::vault;
 
 const AMOUNT: u64 = 25_000_000;
 const FEE: u64 = 7_200;
@@ -76,21 +77,26 @@ fn uuid_like() -> String {
     format!("{}-{}", std::process::id(), rand::random::<u64>())
 }
 
-/// The seed the bank keeps for the card's token.
+/// The seed the bank keeps (sealed) for the card's token.
 async fn bank_seed(bank: &Bank, card_id: &str) -> Vec<u8> {
     let card_id = card_id.to_owned();
-    bank.sandbox
+    let (token_id, sealed) = bank
+        .sandbox
         .state()
         .db
         .read(move |conn| {
             Ok(conn.query_row(
-                "SELECT seed FROM soft_tokens WHERE card_id = ?1",
+                "SELECT token_id, seed FROM soft_tokens WHERE card_id = ?1",
                 [card_id],
-                |r| r.get::<_, Vec<u8>>(0),
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)),
             )?)
         })
         .await
+        .unwrap();
+    let sealer = &bank.sandbox.state().sealer;
+    vault::open(sealer, &vault::seed_binding(&token_id), &sealed)
         .unwrap()
+        .to_vec()
 }
 
 /// Signed requests the bank accepted from a device (their nonces).

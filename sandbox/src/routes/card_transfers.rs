@@ -95,6 +95,7 @@ pub(crate) async fn card_transfer_create(
     }
     let now = state.clock.now();
     let rules = state.rules.clone();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
@@ -123,7 +124,7 @@ pub(crate) async fn card_transfer_create(
                 pin::CARD_TRANSFER,
                 &fingerprint,
                 now,
-                |tx| execute::execute(tx, &rules, &order, now),
+                |tx| execute::execute(tx, &rules, &sealer, &order, now),
             );
             soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {

@@ -3,11 +3,13 @@
 
 use hamrah_core::sms::SmsError;
 use hamrah_core::sms::key::{self, SmsKey};
+use hamrah_core::store::Sealer;
 use p256::PublicKey;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::window::Window;
 use crate::error::{ApiError, ApiResult};
+use crate::vault;
 
 /// The bank's answer to an agreement, before it is put in JSON.
 #[derive(Debug)]
@@ -23,6 +25,7 @@ pub struct Agreed {
 /// Agrees a key with the device's public key, retiring the device's earlier keys.
 pub fn agree(
     tx: &Transaction<'_>,
+    sealer: &Sealer,
     customer_id: &str,
     device_id: &str,
     device_key: &PublicKey,
@@ -43,7 +46,17 @@ pub fn agree(
     tx.prepare_cached(
         "INSERT INTO sms_keys (customer_id, key_id, device_id, key, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![customer_id, key_id, device_id, &sms_key.bytes()[..], now])?;
+    .execute(params![
+        customer_id,
+        key_id,
+        device_id,
+        vault::seal(
+            sealer,
+            &vault::sms_key_binding(customer_id, i64::from(key_id)),
+            &sms_key.bytes()[..]
+        )?,
+        now
+    ])?;
     Ok(Agreed {
         key_id,
         server_public_key: key::public_key_to_base64url(&secret.public_key()),
@@ -66,7 +79,12 @@ pub struct LiveKey {
 
 /// The live key `key_id` of any customer with this mobile number: not
 /// retired, its device not revoked.
-pub fn find(conn: &Connection, mobile: &str, key_id: u16) -> ApiResult<Option<LiveKey>> {
+pub fn find(
+    conn: &Connection,
+    sealer: &Sealer,
+    mobile: &str,
+    key_id: u16,
+) -> ApiResult<Option<LiveKey>> {
     let row: Option<(String, String, Vec<u8>, i64, i64)> = conn
         .prepare_cached(
             "SELECT k.customer_id, k.device_id, k.key, k.up_highest, k.up_seen
@@ -79,9 +97,11 @@ pub fn find(conn: &Connection, mobile: &str, key_id: u16) -> ApiResult<Option<Li
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .optional()?;
-    let Some((customer_id, device_id, bytes, highest, seen)) = row else {
+    let Some((customer_id, device_id, sealed, highest, seen)) = row else {
         return Ok(None);
     };
+    let binding = vault::sms_key_binding(&customer_id, i64::from(key_id));
+    let bytes = vault::open(sealer, &binding, &sealed)?;
     Ok(Some(LiveKey {
         customer_id,
         device_id,

@@ -45,9 +45,10 @@ pub async fn accept(
         Err(refusal) => return Ok(Err(refusal)),
     };
     let owner = mobile.to_owned();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let Some(live) = state
         .db
-        .read(move |conn| keys::find(conn, &owner, header.key_id))
+        .read(move |conn| keys::find(conn, &sealer, &owner, header.key_id))
         .await?
     else {
         return Ok(Err(SmsError::KeyUnknown));

@@ -15,6 +15,7 @@ pub use accepted::AcceptedCode;
 use std::cell::Cell;
 
 use axum::http::StatusCode;
+use hamrah_core::store::Sealer;
 use hamrah_core::token::{Algorithm, OcraInput, OcraSuite, Secret, Totp};
 use rand::RngCore;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -24,6 +25,7 @@ use zeroize::Zeroizing;
 use crate::config::SoftTokenRules;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::new_id;
+use crate::vault;
 
 /// Bytes of a seed.
 const SEED_LEN: usize = 32;
@@ -91,6 +93,7 @@ pub fn keeps_state(error: &ApiError) -> bool {
 /// previous one: its id and seed.
 pub fn activate(
     tx: &Transaction<'_>,
+    sealer: &Sealer,
     customer_id: &str,
     device_id: &str,
     card_id: &str,
@@ -103,7 +106,14 @@ pub fn activate(
         "INSERT OR REPLACE INTO soft_tokens (card_id, token_id, customer_id, device_id, seed, state, failures, activated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, 'active', 0, ?6)",
     )?
-    .execute(params![card_id, token_id, customer_id, device_id, seed.as_slice(), now])?;
+    .execute(params![
+        card_id,
+        token_id,
+        customer_id,
+        device_id,
+        vault::seal(sealer, &vault::seed_binding(&token_id), &seed)?,
+        now
+    ])?;
     Ok((token_id, seed))
 }
 
@@ -153,6 +163,7 @@ pub fn question(amount: i64, payee: &str) -> String {
 /// can record it again when the payment is refused (see [`AcceptedCode`]).
 pub fn verify(
     tx: &Transaction<'_>,
+    sealer: &Sealer,
     rules: &SoftTokenRules,
     check: &CodeCheck<'_>,
     now: i64,
@@ -168,7 +179,8 @@ pub fn verify(
     let Some((token_id, seed, state, failures)) = row else {
         return Err(not_active());
     };
-    let seed = Secret::new(seed).map_err(|_| ApiError::internal())?;
+    let seed = vault::open(sealer, &vault::seed_binding(&token_id), &seed)?;
+    let seed = Secret::new(seed.to_vec()).map_err(|_| ApiError::internal())?;
     if state != "active" {
         return Err(locked());
     }

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hamrah_core::ids::Bill;
+use hamrah_core::store::Sealer;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -94,6 +95,7 @@ pub(crate) async fn bill_payment_create(
     }
     let now = state.clock.now();
     let rules = state.rules.clone();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
@@ -127,7 +129,7 @@ pub(crate) async fn bill_payment_create(
                 pin::BILL_PAYMENT,
                 &fingerprint,
                 now,
-                |tx| pay(tx, &rules, &order, now),
+                |tx| pay(tx, &rules, &sealer, &order, now),
             );
             soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {
@@ -194,6 +196,7 @@ struct Order<'a> {
 fn pay(
     tx: &Transaction<'_>,
     rules: &BankRules,
+    sealer: &Sealer,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
@@ -232,7 +235,7 @@ fn pay(
                     amount,
                     payee: &payee,
                 };
-                let accepted = soft_token::verify(tx, &rules.soft_token, &check, now)?;
+                let accepted = soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
                 order.accepted_code.set(Some(accepted));
             } else {
                 let payment = Payment {

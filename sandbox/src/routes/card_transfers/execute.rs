@@ -7,6 +7,7 @@ use std::cell::Cell;
 
 use axum::http::StatusCode;
 use hamrah_core::ids::CardNumber;
+use hamrah_core::store::Sealer;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
@@ -80,6 +81,7 @@ fn find_destination(tx: &Transaction<'_>, pan: &str) -> ApiResult<Option<Destina
 pub(super) fn execute(
     tx: &Transaction<'_>,
     rules: &BankRules,
+    sealer: &Sealer,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
@@ -102,6 +104,7 @@ pub(super) fn execute(
         )?,
         Some(kind) => order.accepted_code.set(Some(soft_token::verify(
             tx,
+            sealer,
             &rules.soft_token,
             &CodeCheck {
                 card_id: &card.id,

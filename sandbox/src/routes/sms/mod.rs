@@ -58,11 +58,13 @@ async fn sms_key_agree(
     })?;
     crate::signature::require_enrolled(&state, &session).await?;
     let now = state.clock.now();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let agreed = state
         .db
         .tx(move |tx| {
             keys::agree(
                 tx,
+                &sealer,
                 &session.customer_id,
                 &session.device_id,
                 &device_key,

@@ -157,6 +157,7 @@ async fn activation_confirm(
     let device_key = seal::device_key(&key_text, "device_public_key")?;
     let now = state.clock.now();
     let rules = state.rules.soft_token.clone();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let reply = state
         .db
         .tx(move |tx| {
@@ -175,8 +176,14 @@ async fn activation_confirm(
                 .query_row(params![challenge.id], |r| r.get(0))?;
             usable_card(tx, &session.customer_id, &card_id)?;
             otp::complete(tx, &challenge.id, now)?;
-            let (token_id, seed) =
-                soft_token::activate(tx, &session.customer_id, &session.device_id, &card_id, now)?;
+            let (token_id, seed) = soft_token::activate(
+                tx,
+                &sealer,
+                &session.customer_id,
+                &session.device_id,
+                &card_id,
+                now,
+            )?;
             let sealed = seal::seal(&device_key, &token_id, &seed)?;
             tracing::info!(%token_id, "soft token activated");
             Ok(Ok(json!({

@@ -1,0 +1,100 @@
+//! The bank's secrets at rest: soft-token seeds and SMS keys are sealed in the
+//! database (AES-256-GCM, each value bound to its table, column and row) with
+//! the core's [`Sealer`], under a key kept beside the database in
+//! `column.key` (owner-only). A real bank holds that key in an HSM; the
+//! sandbox keeps it in its data directory, so a copied database alone gives
+//! up no seed.
+
+use std::fs::OpenOptions;
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use hamrah_core::store::Sealer;
+use rusqlite::{Transaction, params};
+use zeroize::Zeroizing;
+
+use crate::error::{ApiError, ApiResult};
+
+/// Bytes of a plain seed or SMS key (sealed values are longer: nonce and tag).
+const PLAIN_LEN: i64 = 32;
+
+/// Reads the column key from `path`, creating it (mode 0600) on first start.
+pub fn load_or_create(path: &Path) -> std::io::Result<Sealer> {
+    let mut key = Zeroizing::new([0u8; 32]);
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(mut file) => {
+            rand::fill(key.as_mut());
+            file.write_all(key.as_ref())?;
+            file.sync_all()?;
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::File::open(path)?.read_exact(key.as_mut())?;
+        }
+        Err(error) => return Err(error),
+    }
+    Sealer::new(&key).map_err(|_| std::io::Error::other("column key"))
+}
+
+/// What a soft-token seed is bound to.
+pub fn seed_binding(token_id: &str) -> String {
+    format!("soft_tokens.seed.{token_id}")
+}
+
+/// What an SMS key is bound to.
+pub fn sms_key_binding(customer_id: &str, key_id: i64) -> String {
+    format!("sms_keys.key.{customer_id}.{key_id}")
+}
+
+/// `value` sealed to `binding`.
+pub fn seal(sealer: &Sealer, binding: &str, value: &[u8]) -> ApiResult<Vec<u8>> {
+    sealer
+        .seal(binding, value)
+        .map_err(|_| ApiError::internal())
+}
+
+/// The plain value of a sealed column; a value that does not open (another
+/// key, moved to another row) is an internal error, never a wrong answer.
+pub fn open(sealer: &Sealer, binding: &str, sealed: &[u8]) -> ApiResult<Zeroizing<Vec<u8>>> {
+    sealer
+        .open(binding, sealed)
+        .map_err(|_| ApiError::internal())
+}
+
+/// Seals the seeds and SMS keys a sandbox of an earlier version stored in
+/// the clear; run once at start, a no-op afterwards.
+pub fn seal_plain_rows(tx: &Transaction<'_>, sealer: &Sealer) -> ApiResult<usize> {
+    let mut sealed = 0;
+    let seeds: Vec<(String, Vec<u8>)> = tx
+        .prepare("SELECT token_id, seed FROM soft_tokens WHERE length(seed) = ?1")?
+        .query_map(params![PLAIN_LEN], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (token_id, seed) in seeds {
+        let seed = Zeroizing::new(seed);
+        let value = seal(sealer, &seed_binding(&token_id), &seed)?;
+        sealed += tx.execute(
+            "UPDATE soft_tokens SET seed = ?2 WHERE token_id = ?1",
+            params![token_id, value],
+        )?;
+    }
+    let keys: Vec<(String, i64, Vec<u8>)> = tx
+        .prepare("SELECT customer_id, key_id, key FROM sms_keys WHERE length(key) = ?1")?
+        .query_map(params![PLAIN_LEN], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (customer_id, key_id, key) in keys {
+        let key = Zeroizing::new(key);
+        let value = seal(sealer, &sms_key_binding(&customer_id, key_id), &key)?;
+        sealed += tx.execute(
+            "UPDATE sms_keys SET key = ?3 WHERE customer_id = ?1 AND key_id = ?2",
+            params![customer_id, key_id, value],
+        )?;
+    }
+    Ok(sealed)
+}
