@@ -69,6 +69,19 @@ crate::coded_error! {
     }
 }
 
+impl BillError {
+    /// The input it is about: `payment_id`, `barcode` or `bill_id`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::PaymentInvalidCharacter | Self::PaymentLength | Self::PaymentChecksum => {
+                "payment_id"
+            }
+            Self::BarcodeLength => "barcode",
+            _ => "bill_id",
+        }
+    }
+}
+
 /// The kind of bill, from the bill ID's second-to-last digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -372,5 +385,15 @@ mod tests {
             Err(BillError::PaymentChecksum)
         );
         assert_eq!(Bill::from_barcode("123"), Err(BillError::BarcodeLength));
+    }
+
+    #[test]
+    fn names_the_field_at_fault() {
+        let field = |bill: &str, payment: &str| Bill::new(bill, payment).unwrap_err().field();
+        assert_eq!(field("6366691367514", "374180484"), "bill_id");
+        assert_eq!(field("12a45", "374180484"), "bill_id");
+        assert_eq!(field("6366691367513", "374180485"), "payment_id");
+        assert_eq!(field("6366691367513", "00000"), "payment_id");
+        assert_eq!(Bill::from_barcode("123").unwrap_err().field(), "barcode");
     }
 }

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use hamrah_core::ids::{Bill, BillError, CardNumber};
+use hamrah_core::ids::{Bill, CardNumber};
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -42,15 +42,8 @@ enum PayeeBody {
 
 /// Parses a bill, naming the field at fault under `prefix`.
 pub(super) fn parse_bill(bill_id: &str, payment_id: &str, prefix: &str) -> ApiResult<Bill> {
-    Bill::new(bill_id, payment_id).map_err(|e| {
-        let field = match e {
-            BillError::PaymentInvalidCharacter
-            | BillError::PaymentLength
-            | BillError::PaymentChecksum => "payment_id",
-            _ => "bill_id",
-        };
-        ApiError::invalid(&format!("{prefix}{field}"), &e)
-    })
+    Bill::new(bill_id, payment_id)
+        .map_err(|e| ApiError::invalid(&format!("{prefix}{}", e.field()), &e))
 }
 
 pub(crate) async fn dynamic_pin_request(

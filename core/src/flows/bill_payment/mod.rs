@@ -13,7 +13,7 @@ use state::BankBill;
 use super::saved::{self, wrong_step as wrong};
 use super::sms_pin::SmsPinPolicy;
 use super::{Context, Problem};
-use crate::ids::{Bill, BillError};
+use crate::ids::Bill;
 
 /// One bill payment; every input returns the new state to render.
 #[derive(Debug)]
@@ -87,13 +87,7 @@ impl BillPayment {
         let bill = match Bill::new(bill_id, payment_id) {
             Ok(bill) => bill,
             Err(error) => {
-                let field = match error {
-                    BillError::PaymentInvalidCharacter
-                    | BillError::PaymentLength
-                    | BillError::PaymentChecksum => "payment_id",
-                    _ => "bill_id",
-                };
-                let error = Some(Problem::of(&error).at(field));
+                let error = Some(Problem::of(&error).at(error.field()));
                 return Ok(self.go(BillPaymentState::EnterBill { error }));
             }
         };
