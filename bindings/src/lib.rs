@@ -34,6 +34,7 @@ mod session;
 mod sheba_transfer;
 mod sheba_types;
 mod sms;
+mod sms_payments;
 mod sms_types;
 mod test_hooks;
 mod token;

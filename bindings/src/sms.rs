@@ -5,16 +5,14 @@
 
 use std::sync::{Arc, Mutex};
 
-use hamrah_core::ids::CardNumber;
-use hamrah_core::money::Rials;
-use hamrah_core::sms::{self as core, CardCredentials, Payee, PinKind, SmsClient, SmsMailbox};
+use hamrah_core::sms::{self as core, SmsClient, SmsMailbox};
 use uuid::Uuid;
-use zeroize::Zeroizing;
 
 use crate::error::{HamrahError, PlatformError};
 use crate::hamrah::Install;
 use crate::observe::ObservationHandle;
 use crate::runtime::run;
+pub use crate::sms_payments::{SmsBillPayment, SmsCardBlock, SmsCardTransfer};
 pub use crate::sms_types::*;
 
 /// The phone's SMS radio.
@@ -101,6 +99,14 @@ fn sms_error(error: core::SmsError) -> HamrahError {
     HamrahError::of(&error)
 }
 
+/// Runs one SMS exchange on the library's runtime, as the app sees it.
+pub(crate) async fn exchanged<F>(exchange: F) -> Result<SmsResult, HamrahError>
+where
+    F: Future<Output = Result<core::SmsExchange, core::SmsError>> + Send + 'static,
+{
+    run(async move { Ok(exchange.await.map_err(sms_error)?.into()) }).await
+}
+
 #[uniffi::export]
 impl SmsChannel {
     /// An SMS the phone received from the bank.
@@ -174,14 +180,13 @@ impl SmsChannel {
     /// An account's balance over SMS (`account_index` in the customer's list).
     pub async fn balance(&self, account_index: u8) -> Result<SmsResult, HamrahError> {
         let client = Arc::clone(&self.client);
-        run(async move {
-            Ok(client
-                .balance(account_index)
-                .await
-                .map_err(sms_error)?
-                .into())
-        })
-        .await
+        exchanged(async move { client.balance(account_index).await }).await
+    }
+
+    /// The last five entries of an account over SMS, newest first.
+    pub async fn last_five(&self, account_index: u8) -> Result<SmsResult, HamrahError> {
+        let client = Arc::clone(&self.client);
+        exchanged(async move { client.last_five(account_index).await }).await
     }
 
     /// A card-to-card transfer over SMS from the card at `card_index`: the
@@ -192,89 +197,27 @@ impl SmsChannel {
         destination_pan: String,
         amount: String,
     ) -> Result<Arc<SmsCardTransfer>, HamrahError> {
-        let destination: CardNumber = destination_pan.parse().map_err(|e| {
-            HamrahError::from(hamrah_core::flows::Problem::of(&e).at("destination_pan"))
-        })?;
-        let amount: Rials = amount.parse().map_err(|e| {
-            HamrahError::from(hamrah_core::flows::Problem::of(&e).at("amount_rials"))
-        })?;
-        Ok(Arc::new(SmsCardTransfer {
-            client: Arc::clone(&self.client),
-            key: Uuid::new_v4(),
+        SmsCardTransfer::new(
+            Arc::clone(&self.client),
             card_index,
-            destination,
-            amount,
-        }))
-    }
-}
-
-/// One card-to-card transfer over SMS, named by its idempotency key.
-#[derive(uniffi::Object)]
-pub struct SmsCardTransfer {
-    client: Arc<SmsClient>,
-    key: Uuid,
-    card_index: u8,
-    destination: CardNumber,
-    amount: Rials,
-}
-
-#[uniffi::export]
-impl SmsCardTransfer {
-    /// Asks the card's issuer, over SMS, for a dynamic PIN bound to this payment.
-    pub async fn request_pin(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        run(async move {
-            let payee = Payee::Card(self.destination.as_str().to_owned());
-            let exchange = self
-                .client
-                .dynamic_pin(self.key, self.card_index, self.amount, payee)
-                .await
-                .map_err(sms_error)?;
-            Ok(exchange.into())
-        })
-        .await
+            &destination_pan,
+            &amount,
+        )
     }
 
-    /// Sends the transfer with the dynamic PIN, CVV2 and expiry, exactly once
-    /// (a journaled key is resolved before anything is resent).
-    pub async fn submit(
-        self: Arc<Self>,
-        pin: String,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<SmsResult, HamrahError> {
-        run(async move {
-            let credentials = CardCredentials {
-                expiry: Zeroizing::new(expiry),
-                cvv2: Zeroizing::new(cvv2),
-                pin: Zeroizing::new(pin),
-                pin_kind: PinKind::Sms,
-            };
-            let exchange = self
-                .client
-                .card_transfer(
-                    self.key,
-                    self.card_index,
-                    &self.destination,
-                    self.amount,
-                    credentials,
-                )
-                .await
-                .map_err(sms_error)?;
-            Ok(exchange.into())
-        })
-        .await
+    /// A bill payment over SMS: the bill ID, payment ID (check digits) and
+    /// amount are checked here, the payment gets its key.
+    pub fn bill_payment(
+        &self,
+        bill_id: String,
+        payment_id: String,
+        amount: String,
+    ) -> Result<Arc<SmsBillPayment>, HamrahError> {
+        SmsBillPayment::new(Arc::clone(&self.client), &bill_id, &payment_id, &amount)
     }
 
-    /// Asks the bank, over SMS, for this transfer's outcome.
-    pub async fn resolve(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        run(async move {
-            Ok(self
-                .client
-                .resolve(self.key)
-                .await
-                .map_err(sms_error)?
-                .into())
-        })
-        .await
+    /// Blocking the card at `card_index` (as lost) over SMS.
+    pub fn card_block(&self, card_index: u8) -> Arc<SmsCardBlock> {
+        SmsCardBlock::new(Arc::clone(&self.client), card_index)
     }
 }

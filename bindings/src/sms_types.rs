@@ -148,8 +148,22 @@ pub enum SmsReply {
     Pending,
     /// The bank never recorded the operation.
     NotFound,
-    /// A statement (shown through the messages).
-    Statement,
+    /// The newest entries of an account (at most five), newest first.
+    Statement {
+        /// The ledger balance now.
+        balance_rials: i64,
+        /// The entries.
+        entries: Vec<SmsStatementEntry>,
+    },
+}
+
+/// One entry of a statement over SMS.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SmsStatementEntry {
+    /// Signed rials: negative for a debit.
+    pub amount_rials: i64,
+    /// When posted, Jalali date and Tehran time to the minute (`1405/09/01 14:57`).
+    pub posted_at_jalali: String,
 }
 
 /// One exchange over SMS: the reply, its text, and the SMS it took.
@@ -185,7 +199,19 @@ impl From<core::SmsExchange> for SmsResult {
                 balance_rials: balance,
                 available_rials: available,
             },
-            ReplyBody::Statement { .. } => SmsReply::Statement,
+            ReplyBody::Statement { balance, entries } => SmsReply::Statement {
+                balance_rials: balance,
+                entries: entries
+                    .iter()
+                    .map(|entry| SmsStatementEntry {
+                        amount_rials: entry.amount,
+                        posted_at_jalali: entry
+                            .posted_at_tehran()
+                            .map(|t| t.to_string())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            },
             ReplyBody::Transfer {
                 reversed,
                 amount,

@@ -2,6 +2,8 @@
 //! measure the cost of crossing the boundary) and a deliberate panic (to prove
 //! a Rust panic reaches Kotlin or Swift as an exception, never a crash).
 
+use crate::HamrahError;
+
 /// Returns `value` plus one: the cheapest call across the boundary.
 #[uniffi::export]
 pub fn ffi_echo(value: u64) -> u64 {
@@ -9,10 +11,13 @@ pub fn ffi_echo(value: u64) -> u64 {
 }
 
 /// Panics on purpose with `message`: the caller must see an exception
-/// (Kotlin `InternalException`, Swift a Rust panic error) and go on.
+/// (Kotlin `InternalException`, Swift a thrown Rust panic error) and go on.
+/// It is declared fallible, as every export that can fail is: Swift can
+/// only throw from a throwing function, and turns a panic in any other into
+/// a crash.
 #[uniffi::export]
 #[allow(clippy::panic)] // the whole point of this hook
-pub fn ffi_test_panic(message: String) {
+pub fn ffi_test_panic(message: String) -> Result<(), HamrahError> {
     panic!("deliberate test panic: {message}");
 }
 

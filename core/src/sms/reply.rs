@@ -1,9 +1,12 @@
 //! The bank's answer to one frame, encoded like a request: the opcode it
 //! answers, flags, the uplink counter it answers, then one body.
 
+use jiff::Timestamp;
+
 use super::SmsError;
 use super::request::OpCode;
 use super::wire::{Reader, Writer};
+use crate::calendar::TehranDateTime;
 
 /// Statement entries' times are minutes since this instant (2020-01-01T00:00Z).
 pub const MINUTES_EPOCH: i64 = 1_577_836_800;
@@ -18,6 +21,16 @@ pub struct Entry {
     pub amount: i64,
     /// When posted, Unix seconds (to the minute).
     pub posted_at: i64,
+}
+
+impl Entry {
+    /// When posted, as a Jalali date and Tehran wall time (`None` outside
+    /// the calendar's range).
+    pub fn posted_at_tehran(&self) -> Option<TehranDateTime> {
+        Timestamp::from_second(self.posted_at)
+            .ok()
+            .and_then(|t| TehranDateTime::from_timestamp(t).ok())
+    }
 }
 
 /// What the bank answered.

@@ -1,10 +1,7 @@
 //! What a reply says to the customer: a compact GSM-7 line for the raw SMS
 //! (read in Messages on an iPhone) and Persian and English texts for the app.
 
-use jiff::Timestamp;
-
 use super::reply::{Reply, ReplyBody};
-use crate::calendar::TehranDateTime;
 use crate::digits::to_persian_digits;
 use crate::money::Rials;
 
@@ -15,12 +12,6 @@ fn grouped(value: u64) -> String {
 fn signed(value: i64) -> String {
     let sign = if value < 0 { "-" } else { "+" };
     format!("{sign}{}", grouped(value.unsigned_abs()))
-}
-
-fn jalali(ts: i64) -> Option<TehranDateTime> {
-    Timestamp::from_second(ts)
-        .ok()
-        .and_then(|t| TehranDateTime::from_timestamp(t).ok())
 }
 
 /// The GSM-7 line of the raw reply SMS (ASCII, Jalali dates `MM/DD`).
@@ -36,7 +27,8 @@ pub fn gsm7_line(reply: &Reply) -> String {
         ReplyBody::Statement { entries, .. } => {
             let mut line = String::from("Hamrah last:");
             for entry in entries {
-                let day = jalali(entry.posted_at)
+                let day = entry
+                    .posted_at_tehran()
                     .map(|d| format!("({:02}/{:02})", d.date.month(), d.date.day()))
                     .unwrap_or_default();
                 line.push_str(&format!(" {}{day};", signed(entry.amount)));
@@ -100,7 +92,8 @@ pub fn fa(reply: &Reply) -> String {
         ReplyBody::Statement { entries, .. } => entries
             .iter()
             .map(|e| {
-                let when = jalali(e.posted_at)
+                let when = e
+                    .posted_at_tehran()
                     .map(|d| d.to_persian_string())
                     .unwrap_or_default();
                 format!("{} {when}", signed_fa(e.amount))

@@ -9,6 +9,15 @@ final class LibraryTests: XCTestCase {
         XCTAssertFalse(libraryVersion().isEmpty)
     }
 
+    func testARustPanicArrivesAsAThrownErrorAndTheLibraryGoesOn() {
+        XCTAssertThrowsError(try ffiTestPanic(message: "from Swift")) { error in
+            XCTAssertTrue(
+                error.localizedDescription.contains("deliberate test panic: from Swift"),
+                error.localizedDescription)
+        }
+        XCTAssertEqual(ffiEcho(value: 41), 42)
+    }
+
     func testAmountsComeFromTheCoreInPersianDigitsAndWords() {
         let text = amountText(rials: 12_500_000)
         XCTAssertEqual(text.rialsFa, "۱۲٬۵۰۰٬۰۰۰ ریال")

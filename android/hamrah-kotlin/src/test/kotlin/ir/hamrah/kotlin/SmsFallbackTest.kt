@@ -3,6 +3,7 @@ package ir.hamrah.kotlin
 import ir.hamrah.ffi.BankChannel
 import ir.hamrah.ffi.ChannelDecision
 import ir.hamrah.ffi.ChannelObserver
+import ir.hamrah.ffi.SmsChannel
 import ir.hamrah.ffi.SmsEncoding
 import ir.hamrah.ffi.SmsReply
 import kotlinx.coroutines.runBlocking
@@ -12,7 +13,7 @@ import kotlin.test.assertEquals
 import kotlin.test.assertIs
 import kotlin.test.assertTrue
 
-/** A card-to-card transfer over SMS through a Kotlin SmsTransport, when mobile data is down. */
+/** Banking over SMS through a Kotlin SmsTransport, when mobile data is down. */
 class SmsFallbackTest {
     @Test
     fun withDataDownATransferGoesBySmsOneEachWay() = runBlocking<Unit> {
@@ -51,5 +52,98 @@ class SmsFallbackTest {
             assertTrue(transport.sent.all { it.startsWith("binary ") && it.removePrefix("binary ").toInt() <= 140 })
             assertTrue(SandboxBank.ledgerOk())
         }
+    }
+
+    /** [client]'s SMS channel over the desktop radio from [mobile], set up, with mobile data down. */
+    private suspend fun smsWithDataDown(client: HamrahClient, mobile: String): SmsChannel {
+        val transport = GatewaySmsTransport(mobile)
+        val network = SwitchConnectivity(data = true)
+        val sms = client.sms(transport, network, SmsEncoding.BINARY)
+        transport.channel = sms
+        sms.setUp()
+        assertTrue(sms.isReady())
+        network.data = false
+        sms.connectivityChanged()
+        assertEquals(BankChannel.SMS, sms.channel().channel)
+        return sms
+    }
+
+    @Test
+    fun withDataDownTheLastFiveEntriesComeBySmsOneEachWay() = runBlocking<Unit> {
+        Installs.loggedIn().use { client ->
+            val sms = smsWithDataDown(client, Installs.SARA_MOBILE)
+            val account = client.accounts.accounts()[0] // account index 0: the bank's account_list order
+            val result = sms.lastFive(0u)
+            val reply = result.reply
+            assertIs<SmsReply.Statement>(reply, result.messageEn)
+            assertEquals(1u to 1u, result.smsSent to result.smsReceived)
+            assertTrue(reply.entries.size in 1..5, "${reply.entries.size} entries")
+            assertEquals(account.balanceRials, reply.balanceRials)
+            val https = client.accounts.statement(account.accountId, null, 5u).items
+            val signed = https.map { it.amountRials.toLong() * if (it.direction == "debit") -1 else 1 }
+            assertEquals(signed, reply.entries.map { it.amountRials })
+            val jalali = Regex("""^14\d\d/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d$""")
+            val posted = reply.entries.map { it.postedAtJalali }
+            assertTrue(posted.all(jalali::matches), "$posted")
+            assertTrue(result.messageFa.isNotBlank())
+        }
+    }
+
+    @Test
+    fun withDataDownABillIsPaidBySmsFromAnAccountExactlyOnce() = runBlocking<Unit> {
+        Installs.loggedIn().use { client ->
+            val sms = smsWithDataDown(client, Installs.SARA_MOBILE)
+            // A bill no other test pays (BillPaymentTest pays the water bill, mistypes the gas one).
+            val bill = SandboxBank.admin("GET", "/admin/seed")["bills"].list()
+                .first { it["paid"] == false && it["bill_type"] !in setOf("water", "gas") }
+            val (billId, paymentId) = bill["bill_id"] as String to bill["payment_id"] as String
+            val amount = (bill["amount_rials"] as Long).toULong()
+            val account = client.accounts.accounts()[0]
+            val before = account.availableBalanceRials
+
+            val payment = sms.billPayment(billId, paymentId, amount.toString())
+            val paid = payment.payFromAccount(0u)
+            val receipt = paid.reply
+            assertIs<SmsReply.Bill>(receipt, paid.messageEn)
+            assertEquals(amount, receipt.amountRials)
+            assertTrue(receipt.trace.isNotBlank())
+            assertEquals(1u to 1u, paid.smsSent to paid.smsReceived)
+            assertEquals(before - amount, client.accounts.accounts()[0].availableBalanceRials)
+
+            val again = sms.billPayment(billId, paymentId, amount.toString()).payFromAccount(0u)
+            assertEquals(SmsReply.Refused("bill.already_paid"), again.reply)
+            assertTrue(again.messageFa.isNotBlank())
+            assertEquals(before - amount, client.accounts.accounts()[0].availableBalanceRials)
+
+            val resolved = payment.resolve()
+            assertEquals(receipt, resolved.reply)
+            assertTrue(resolved.replayed)
+            assertTrue(SandboxBank.ledgerOk())
+        }
+    }
+
+    /**
+     * Blocks Reza's card, not Sara's: every Kotlin test shares one sandbox and
+     * the others pay with Sara's only card; no other test uses Reza's card.
+     */
+    @Test
+    fun withDataDownACardIsBlockedBySmsAndShowsBlockedOverHttps() = runBlocking<Unit> {
+        Installs.loggedIn(REZA).use { client ->
+            val sms = smsWithDataDown(client, SandboxBank.customer(REZA)["mobile"] as String)
+            val card = client.accounts.cards()[0] // card index 0: the bank's card_list order
+            assertEquals("active", card.state)
+
+            val block = sms.cardBlock(0u)
+            val result = block.submit()
+            assertEquals(SmsReply.Blocked, result.reply, result.messageEn)
+            assertEquals(1u to 1u, result.smsSent to result.smsReceived)
+            assertTrue(result.messageFa.isNotBlank())
+            assertEquals("blocked", client.accounts.cards().first { it.cardId == card.cardId }.state)
+            assertEquals(SmsReply.Blocked, block.resolve().reply)
+        }
+    }
+
+    private companion object {
+        const val REZA = "reza.karimi"
     }
 }
