@@ -17,8 +17,9 @@ use hamrah_core::flows::card_transfer::CardTransferState;
 use hamrah_core::ids::{Bill, CardNumber};
 use hamrah_core::money::Rials;
 use hamrah_core::sms::{
-    BillSource, CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, Payee, PinKind,
-    ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SwitchConnectivity, vault,
+    BillSource, CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, OutboundSms,
+    Payee, PinKind, ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SmsTransport,
+    SmsTransportError, SwitchConnectivity, vault,
 };
 use hamrah_core::store::OperationState;
 use hamrah_e2e::{App, Bank};
@@ -416,4 +417,69 @@ async fn a_bank_that_stops_answering_makes_the_core_offer_sms() {
         policy.decide(&network, sms.is_ready()).channel,
         Channel::Sms
     );
+}
+
+/// A radio that holds what it is given for a moment, then sends it newest
+/// first, half a second apart: the bank's replies come back in the reverse
+/// order of the requests, as SMS may.
+struct ReversingRadio {
+    inner: DesktopSmsTransport,
+    held: Arc<std::sync::Mutex<Vec<OutboundSms>>>,
+}
+
+impl SmsTransport for ReversingRadio {
+    fn send(&self, sms: OutboundSms) -> Result<(), SmsTransportError> {
+        let first = {
+            let mut held = self.held.lock().unwrap();
+            held.push(sms);
+            held.len() == 1
+        };
+        if first {
+            let (inner, held) = (self.inner.clone(), Arc::clone(&self.held));
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let frames = std::mem::take(&mut *held.lock().unwrap());
+                for sms in frames.into_iter().rev() {
+                    inner.send(sms).unwrap();
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+            });
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn two_requests_at_once_each_get_their_own_reply() {
+    let bank = Bank::start().await.unwrap();
+    let app = App::enrolled(&bank, "sara.ahmadi").await.unwrap();
+    let mailbox = Arc::new(SmsMailbox::new());
+    let inner =
+        DesktopSmsTransport::new(app.ctx.api.clone(), SARA_MOBILE, mailbox.clone()).unwrap();
+    let radio = ReversingRadio {
+        inner,
+        held: Arc::default(),
+    };
+    let sms = SmsClient::new(
+        app.secrets.clone(),
+        app.ctx.store.clone(),
+        Arc::new(radio),
+        mailbox,
+        Encoding::Binary,
+    )
+    .with_reply_timeout(Duration::from_secs(5));
+    sms.agree_key(&app.ctx.api).await.unwrap();
+
+    // The screen asks for the balance and the last five at the same moment.
+    let (balance, statement) = tokio::join!(sms.balance(0), sms.last_five(0));
+    let balance = balance.unwrap().reply.body;
+    let statement = statement.unwrap().reply.body;
+    let ReplyBody::Balance { balance, .. } = balance else {
+        panic!("not a balance: {balance:?}");
+    };
+    let ReplyBody::Statement { balance: now, .. } = statement else {
+        panic!("not a statement: {statement:?}");
+    };
+    assert_eq!(balance, now);
+    bank.stop().await;
 }

@@ -45,6 +45,9 @@ pub struct SmsClient {
     mailbox: Arc<SmsMailbox>,
     encoding: Encoding,
     reply_timeout: Duration,
+    /// One exchange at a time: replies share one mailbox, and a reply read by
+    /// an exchange it does not answer would be lost to the one it does.
+    in_flight: tokio::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for SmsClient {
@@ -72,6 +75,7 @@ impl SmsClient {
             mailbox,
             encoding,
             reply_timeout: REPLY_TIMEOUT,
+            in_flight: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -237,8 +241,10 @@ impl SmsClient {
         }
     }
 
-    /// Sends one request frame and waits for its reply.
+    /// Sends one request frame and waits for its reply. Exchanges asked for
+    /// at the same time go one after the other.
     pub async fn exchange(&self, request: &Request) -> Result<SmsExchange, SmsError> {
+        let _one_at_a_time = self.in_flight.lock().await;
         let plaintext = request.encode()?;
         let (key, counter) = vault::reserve_uplink(&*self.secrets, &self.store)?;
         let header = Header {
