@@ -28,7 +28,13 @@ generated="${out}/ir/hamrah/ffi/hamrah_ffi.kt"
 surface() {
     awk '
         /^[[:space:]]*\/\*/ { in_comment = 1 }
-        in_comment { if ($0 ~ /\*\//) in_comment = 0; next }
+        # A comment may end where a declaration starts (`*/ fun amountText(...)`): keep the rest.
+        in_comment {
+            if ($0 !~ /\*\//) next
+            in_comment = 0
+            sub(/^.*\*\//, "")
+            if ($0 !~ /[^[:space:]]/) next
+        }
         /^[[:space:]]*\/\// { next }
         { print }
     ' "$1" | sed -E 's/[[:space:]]+$//' | grep -E \

@@ -23,6 +23,7 @@ mod bills;
 mod card_transfer;
 mod card_transfer_types;
 mod device;
+mod digits;
 mod error;
 mod hamrah;
 mod journey;
@@ -49,6 +50,7 @@ pub use card_transfer_types::{
     CardAmountLimits, CardPayment, CardReceipt, CardTransferState, DestinationCard, SourceCard,
 };
 pub use device::{DeviceInfo, DevicePlatform, DeviceSigner, LocalUnlock, UnlockReason};
+pub use digits::persian_digits;
 pub use error::{HamrahError, PlatformError};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
 pub use logging::{LogLevel, LogSink, set_log_sink};

@@ -23,5 +23,6 @@ final class LibraryTests: XCTestCase {
         XCTAssertEqual(text.rialsFa, "۱۲٬۵۰۰٬۰۰۰ ریال")
         XCTAssertEqual(text.wordsFa, "دوازده میلیون و پانصد هزار ریال")
         XCTAssertEqual(signedAmountText(rials: -1_000).rialsFa, "−۱٬۰۰۰ ریال")
+        XCTAssertEqual(persianDigits(text: "1405/09/01 14:57"), "۱۴۰۵/۰۹/۰۱ ۱۴:۵۷")
     }
 }

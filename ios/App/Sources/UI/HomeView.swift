@@ -19,7 +19,7 @@ struct HomeView: View {
                 Text("نشست تا \(seconds) ثانیه دیگر بسته می‌شود.").foregroundStyle(.orange)
             }
             if let channel, channel.channel == .sms {
-                NavigationLink("بدون اینترنت: ارسال با پیامک") { SmsView(sms: sms, cards: cards) }
+                NavigationLink("بدون اینترنت: ارسال با پیامک") { SmsView(sms: sms, accounts: accounts, cards: cards) }
             }
             Section("حساب‌ها") {
                 ForEach(accounts, id: \.accountId) { account in
@@ -80,7 +80,7 @@ struct HistoryView: View {
             ForEach(entries, id: \.entryId) { entry in
                 VStack(alignment: .leading) {
                     Text(entry.descriptionFa)
-                    Text("\(entry.direction == "debit" ? "−" : "+")\(amountText(rials: entry.amountRials).rialsFa) — \(entry.postedAtJalali)")
+                    Text("\(entry.direction == "debit" ? "−" : "+")\(amountText(rials: entry.amountRials).rialsFa) — \(persianDigits(text: entry.postedAtJalali))")
                         .font(.caption)
                 }
             }

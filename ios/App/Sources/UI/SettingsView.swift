@@ -43,34 +43,4 @@ struct SettingsView: View {
         do { try await action() } catch let failure as HamrahError { error = failure } catch {}
     }
 }
-
-/// Banking by SMS while data is down: the composer sends the frame (the customer taps Send);
-/// the bank's reply, read in Messages, is pasted here and handed to the core.
-struct SmsView: View {
-    let sms: SmsChannel?
-    let cards: [CardInfo]
-    @State private var reply = ""
-    @State private var outcome: SmsResult?
-    @State private var error: HamrahError?
-
-    var body: some View {
-        Form {
-            Button("موجودی حساب اول") {
-                Task {
-                    do { outcome = try await sms?.balance(accountIndex: 0) } catch let failure as HamrahError { error = failure } catch {}
-                }
-            }
-            Section("پاسخ بانک را از پیام‌ها اینجا بچسبانید") {
-                TextEditor(text: $reply).frame(minHeight: 80)
-                Button("ثبت پاسخ") {
-                    sms?.deliver(sms: .text(text: reply))
-                    reply = ""
-                }
-            }
-            if let outcome { Text(outcome.messageFa) }
-            if let error { ProblemView(error) }
-        }
-        .navigationTitle("بانکداری پیامکی")
-    }
-}
 #endif

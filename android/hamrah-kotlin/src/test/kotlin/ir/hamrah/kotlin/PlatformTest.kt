@@ -6,6 +6,7 @@ import ir.hamrah.ffi.LogLevel
 import ir.hamrah.ffi.amountText
 import ir.hamrah.ffi.ffiEcho
 import ir.hamrah.ffi.ffiTestPanic
+import ir.hamrah.ffi.persianDigits
 import ir.hamrah.ffi.setLogSink
 import ir.hamrah.ffi.signedAmountText
 import kotlinx.coroutines.runBlocking
@@ -58,5 +59,6 @@ class PlatformTest {
         assertEquals("۱۲٬۵۰۰٬۰۰۰ ریال", text.rialsFa)
         assertEquals("دوازده میلیون و پانصد هزار ریال", text.wordsFa)
         assertEquals("−۱٬۰۰۰ ریال", signedAmountText(-1_000L).rialsFa)
+        assertEquals("۱۴۰۵/۰۹/۰۱ ۱۴:۵۷", persianDigits("1405/09/01 14:57"))
     }
 }

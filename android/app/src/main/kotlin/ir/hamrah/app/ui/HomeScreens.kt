@@ -16,6 +16,7 @@ import ir.hamrah.ffi.CardInfo
 import ir.hamrah.ffi.StatementEntry
 import ir.hamrah.ffi.amountText
 import ir.hamrah.ffi.libraryVersion
+import ir.hamrah.ffi.persianDigits
 import ir.hamrah.kotlin.HamrahClient
 import kotlinx.coroutines.launch
 
@@ -72,19 +73,20 @@ fun HistoryScreen(client: HamrahClient, back: () -> Unit) {
     }
     LaunchedEffect(Unit) { more() }
     Screen("صورتحساب") {
-        entries.forEach { Line(it.postedAtJalali, "${it.descriptionFa} — ${if (it.direction == "debit") "−" else "+"}${amountText(it.amountRials).rialsFa}") }
+        entries.forEach { Line(persianDigits(it.postedAtJalali), "${it.descriptionFa} — ${if (it.direction == "debit") "−" else "+"}${amountText(it.amountRials).rialsFa}") }
         ErrorText(error)
         if (cursor != null) Action("بیشتر") { scope.launch { more() } }
         Action("بازگشت") { back() }
     }
 }
 
-/** Settings: logout and the library's version. */
+/** Settings: logout, SMS banking and the library's version. */
 @Composable
-fun SettingsScreen(client: HamrahClient, back: () -> Unit) {
+fun SettingsScreen(client: HamrahClient, openSms: () -> Unit, back: () -> Unit) {
     val scope = rememberCoroutineScope()
     Screen("تنظیمات") {
         Text("نسخه هسته: ${libraryVersion()}")
+        Action("بانکداری پیامکی") { openSms() }
         Action("خروج") { scope.launch { client.session.logout() } }
         Action("بازگشت") { back() }
     }
