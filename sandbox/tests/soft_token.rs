@@ -265,14 +265,24 @@ async fn a_second_start_waits_until_the_first_code_expires() {
     let bank = Bank::start().await;
     let sara = bank.login_enrolled("sara.ahmadi").await;
     let card = card_id(&bank, &sara).await;
-    start(&bank, &sara, &card).await.expect(201);
+    let first = start(&bank, &sara, &card).await.expect(201).json;
+    let expires: jiff::Timestamp = first["expires_at"].as_str().unwrap().parse().unwrap();
+    let expires = u64::try_from(expires.as_second()).unwrap();
     let sent = sms_count(&bank, &sara).await;
 
     advance(&bank, 100).await;
+    let before = bank_now(&bank).await;
     let refused = start(&bank, &sara, &card)
         .await
         .expect_error(429, "token.activation_pending");
-    assert_eq!(refused.json["retry_after_seconds"], 20);
+    let after = bank_now(&bank).await;
+    // The seconds left of the first code (the bank's clock also runs in real time).
+    let left = refused.json["retry_after_seconds"].as_u64().unwrap();
+    assert!(
+        (expires - after..=expires - before).contains(&left),
+        "{left}"
+    );
+    assert!((19..=20).contains(&left), "{left}");
     assert_eq!(sms_count(&bank, &sara).await, sent);
 
     advance(&bank, 20).await;
