@@ -122,6 +122,29 @@ class SmsFallbackTest {
         }
     }
 
+    @Test
+    fun withDataDownABillIsPaidBySmsFromACardWithTheDynamicPinSentBySms() = runBlocking<Unit> {
+        Installs.loggedIn().use { client ->
+            val sms = smsWithDataDown(client, Installs.SARA_MOBILE)
+            // The last unpaid bill no other test pays (the account test takes the first).
+            val bill = SandboxBank.admin("GET", "/admin/seed")["bills"].list()
+                .last { it["paid"] == false && it["bill_type"] !in setOf("water", "gas") }
+            val amount = (bill["amount_rials"] as Long).toULong()
+            val before = Installs.balance(client)
+
+            val payment = sms.billPayment(bill["bill_id"] as String, bill["payment_id"] as String, amount.toString())
+            assertIs<SmsReply.PinSent>(payment.requestPin(0u).reply)
+            val (cvv2, expiry) = Installs.cardSecrets()
+            val paid = payment.payFromCard(0u, SandboxBank.lastOtp(Installs.SARA_MOBILE), cvv2, expiry)
+            val receipt = paid.reply
+            assertIs<SmsReply.Bill>(receipt, paid.messageEn)
+            assertEquals(amount, receipt.amountRials)
+            assertEquals(1u to 1u, paid.smsSent to paid.smsReceived)
+            assertEquals(before - amount, Installs.balance(client))
+            assertTrue(SandboxBank.ledgerOk())
+        }
+    }
+
     /**
      * Blocks Reza's card, not Sara's: every Kotlin test shares one sandbox and
      * the others pay with Sara's only card; no other test uses Reza's card.
