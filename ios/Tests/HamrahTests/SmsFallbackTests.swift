@@ -9,24 +9,7 @@ final class SmsFallbackTests: BankTestCase {
     func testACardTransferOverSmsWhenDataIsDown() async throws {
         let sara = try await logIn("sara.ahmadi")
         let card = try XCTUnwrap(sara.cards.first)
-        let session = phone.hamrah.session()
-        if !session.deviceEnrolled() { _ = try await session.enrollDevice() }
-
-        let connectivity = SwitchConnectivity()
-        let transport = GatewaySmsTransport(bank: bank, fromMobile: sara.mobile)
-        let sms = phone.hamrah.sms(transport: transport, connectivity: connectivity, encoding: .gsm7)
-        transport.pasteRepliesInto(sms)
-        try await sms.setUp()
-        XCTAssertTrue(sms.isReady(), "the SMS key was agreed over HTTPS")
-        let channels = Recorder<ChannelDecision>()
-        await channels.record(sms.channels())
-        _ = try await channels.wait { $0.channel == .https }
-
-        connectivity.set(dataAvailable: false)
-        sms.connectivityChanged()
-        let decision = try await channels.wait { $0.channel == .sms }
-        XCTAssertTrue(decision.smsOffered)
-        XCTAssertEqual(decision.reason, "data_off")
+        let (sms, transport) = try await smsWithDataDown(for: sara)
 
         let before = try await totalBalance(of: sara)
         let destination = try XCTUnwrap(seed.otherBankCards.first { $0.creditable ?? true })
@@ -46,7 +29,6 @@ final class SmsFallbackTests: BankTestCase {
         XCTAssertTrue(transport.sentTexts.allSatisfy { $0.count <= 160 }, "each frame fits one text SMS")
         let after = try await totalBalance(of: sara)
         XCTAssertEqual(before - after, Int64(amount + fee), "debited once")
-        await channels.stop()
     }
 
     /// Account index 0 is the customer's first deposit account in the bank's order (by id), the

@@ -21,6 +21,7 @@ extension BankTestCase {
         connectivity.set(dataAvailable: false)
         sms.connectivityChanged()
         let decision = try await channels.wait { $0.channel == .sms }
+        XCTAssertTrue(decision.smsOffered)
         XCTAssertEqual(decision.reason, "data_off")
         await channels.stop()
         return (sms, transport)

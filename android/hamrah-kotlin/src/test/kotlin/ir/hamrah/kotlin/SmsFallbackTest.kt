@@ -68,6 +68,10 @@ class SmsFallbackTest {
         return sms
     }
 
+    /** Unpaid bills of the seed no other test class pays (BillPaymentTest pays the water bill, mistypes the gas one). */
+    private fun unpaidBills(): List<Any?> = SandboxBank.admin("GET", "/admin/seed")["bills"].list()
+        .filter { it["paid"] == false && it["bill_type"] !in setOf("water", "gas") }
+
     @Test
     fun withDataDownTheLastFiveEntriesComeBySmsOneEachWay() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
@@ -93,9 +97,7 @@ class SmsFallbackTest {
     fun withDataDownABillIsPaidBySmsFromAnAccountExactlyOnce() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
             val sms = smsWithDataDown(client, Installs.SARA_MOBILE)
-            // A bill no other test pays (BillPaymentTest pays the water bill, mistypes the gas one).
-            val bill = SandboxBank.admin("GET", "/admin/seed")["bills"].list()
-                .first { it["paid"] == false && it["bill_type"] !in setOf("water", "gas") }
+            val bill = unpaidBills().first()
             val (billId, paymentId) = bill["bill_id"] as String to bill["payment_id"] as String
             val amount = (bill["amount_rials"] as Long).toULong()
             val account = client.accounts.accounts()[0]
@@ -126,9 +128,7 @@ class SmsFallbackTest {
     fun withDataDownABillIsPaidBySmsFromACardWithTheDynamicPinSentBySms() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
             val sms = smsWithDataDown(client, Installs.SARA_MOBILE)
-            // The last unpaid bill no other test pays (the account test takes the first).
-            val bill = SandboxBank.admin("GET", "/admin/seed")["bills"].list()
-                .last { it["paid"] == false && it["bill_type"] !in setOf("water", "gas") }
+            val bill = unpaidBills().last() // the account test takes the first
             val amount = (bill["amount_rials"] as Long).toULong()
             val before = Installs.balance(client)
 
