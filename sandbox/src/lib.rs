@@ -96,6 +96,10 @@ pub enum StartError {
     /// Seeding or reading the database failed.
     #[error("database: {0}")]
     Seed(String),
+    /// `column.key` could not be made or read, or does not open the
+    /// database's sealed secrets (a key from another data directory).
+    #[error("column key: {0}")]
+    ColumnKey(String),
 }
 
 /// A running sandbox bank.
@@ -124,11 +128,16 @@ impl Sandbox {
         std::fs::create_dir_all(&options.data_dir)?;
         let identity = tls::load_or_create(&options.data_dir.join("tls"))?;
         let db = Db::open(&options.data_dir.join("bank.sqlite3"))?;
-        let sealer = Arc::new(vault::load_or_create(&options.data_dir.join("column.key"))?);
+        let sealer = vault::load_or_create(&options.data_dir.join("column.key"))
+            .map_err(|e| StartError::ColumnKey(e.to_string()))?;
+        let sealer = Arc::new(sealer);
         let upgrade = Arc::clone(&sealer);
-        db.tx(move |tx| vault::seal_plain_rows(tx, &upgrade))
-            .await
-            .map_err(|e| StartError::Seed(e.message_en))?;
+        db.tx(move |tx| {
+            vault::check_key(tx, &upgrade)?;
+            vault::seal_plain_rows(tx, &upgrade)
+        })
+        .await
+        .map_err(|e| StartError::ColumnKey(e.message_en))?;
         let offset = db
             .read(|conn| {
                 Ok(conn

@@ -11,7 +11,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use hamrah_core::store::Sealer;
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use zeroize::Zeroizing;
 
 use crate::error::{ApiError, ApiResult};
@@ -64,6 +64,43 @@ pub fn open(sealer: &Sealer, binding: &str, sealed: &[u8]) -> ApiResult<Zeroizin
     sealer
         .open(binding, sealed)
         .map_err(|_| ApiError::internal())
+}
+
+/// Checks that the key opens a sealed seed and a sealed SMS key of the
+/// database, if it has any: a data directory given another directory's key
+/// refuses to start rather than fail every soft-token payment later.
+pub fn check_key(tx: &Transaction<'_>, sealer: &Sealer) -> ApiResult<()> {
+    let seed: Option<(String, Vec<u8>)> = tx
+        .query_row(
+            "SELECT token_id, seed FROM soft_tokens WHERE length(seed) > ?1 LIMIT 1",
+            params![PLAIN_LEN],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((token_id, sealed)) = seed {
+        open(sealer, &seed_binding(&token_id), &sealed).map_err(|_| wrong_key())?;
+    }
+    let key: Option<(String, i64, Vec<u8>)> = tx
+        .query_row(
+            "SELECT customer_id, key_id, key FROM sms_keys WHERE length(key) > ?1 LIMIT 1",
+            params![PLAIN_LEN],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((customer_id, key_id, sealed)) = key {
+        let binding = sms_key_binding(&customer_id, key_id);
+        open(sealer, &binding, &sealed).map_err(|_| wrong_key())?;
+    }
+    Ok(())
+}
+
+fn wrong_key() -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        "internal.column_key",
+        "کلید ستون‌های محرمانه با پایگاه داده نمی‌خواند.",
+        "column.key does not open this database's sealed secrets (a key from another data directory?)",
+    )
 }
 
 /// Seals the seeds and SMS keys a sandbox of an earlier version stored in

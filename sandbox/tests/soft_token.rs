@@ -15,7 +15,7 @@ use hamrah_core::money::Rials;
 use hamrah_core::token::{
     ActivationKey, Algorithm, EncryptedSeed, Payee, Secret, Totp, transaction_code,
 };
-use hamrah_sandbox::vault;
+use hamrah_sandbox::{Sandbox, SandboxOptions, StartError, vault};
 use payments::*;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -380,6 +380,26 @@ async fn seeds_an_earlier_sandbox_kept_in_the_clear_are_sealed_at_start() {
         .await
         .expect(201);
     bank.finish().await;
+}
+
+#[tokio::test]
+async fn a_data_directory_given_another_column_key_refuses_to_start() {
+    let mut bank = Bank::start().await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    activate(&bank, &sara).await;
+    bank.sandbox.take().unwrap().stop().await;
+
+    let key = bank.dir.path().join("column.key");
+    std::fs::write(&key, [9u8; 32]).unwrap();
+    let error = Sandbox::start(SandboxOptions::demo(bank.dir.path()))
+        .await
+        .err()
+        .expect("another key must not start");
+    assert!(matches!(error, StartError::ColumnKey(_)), "{error}");
+    assert!(
+        error.to_string().contains("column.key does not open"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
