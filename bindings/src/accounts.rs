@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use hamrah_core::client::{Account, Card};
+use hamrah_core::sms::directory;
 use serde::Deserialize;
 
 use crate::error::HamrahError;
@@ -129,6 +130,7 @@ impl AccountsClient {
                 .accounts()
                 .await
                 .map_err(|e| HamrahError::of(&e))?;
+            directory::remember_accounts(&install.ctx.store, &accounts);
             Ok(accounts.into_iter().map(Into::into).collect())
         })
         .await
@@ -144,6 +146,7 @@ impl AccountsClient {
                 .cards()
                 .await
                 .map_err(|e| HamrahError::of(&e))?;
+            directory::remember_cards(&install.ctx.store, &cards);
             Ok(cards.into_iter().map(Into::into).collect())
         })
         .await

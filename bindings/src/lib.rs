@@ -64,7 +64,8 @@ pub use sheba_types::{
 };
 pub use sms::{
     BankChannel, ChannelDecision, ChannelObserver, Connectivity, InboundSms, OutboundSms,
-    SmsCardTransfer, SmsChannel, SmsEncoding, SmsReply, SmsResult, SmsTransport,
+    SmsBillPayment, SmsCardBlock, SmsCardTransfer, SmsChannel, SmsDirectory, SmsEncoding, SmsReply,
+    SmsResult, SmsStatementEntry, SmsTransport,
 };
 pub use test_hooks::{ffi_echo, ffi_test_panic, library_version};
 pub use token::{TokenActivation, TokenClient, TokenCode, TokenCodeObserver};

@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use hamrah_core::sms::{self as core, SmsClient, SmsMailbox};
+use hamrah_core::store::DirectoryKind;
 use uuid::Uuid;
 
 use crate::error::{HamrahError, PlatformError};
@@ -112,6 +113,18 @@ impl SmsChannel {
     /// An SMS the phone received from the bank.
     pub fn deliver(&self, sms: InboundSms) {
         self.mailbox.deliver(sms.into());
+    }
+
+    /// What each account and card index names, kept from the last time the
+    /// lists came over HTTPS (empty before that): the SMS screens' choices
+    /// when data is off.
+    pub fn directory(&self) -> Result<SmsDirectory, HamrahError> {
+        let store = &self.install.ctx.store;
+        let of = |kind| store.sms_directory(kind).map_err(|e| HamrahError::of(&e));
+        Ok(SmsDirectory {
+            accounts: of(DirectoryKind::Account)?,
+            cards: of(DirectoryKind::Card)?,
+        })
     }
 
     /// Whether the SMS key is agreed (the channel is set up).

@@ -166,6 +166,15 @@ pub struct SmsStatementEntry {
     pub posted_at_jalali: String,
 }
 
+/// What each SMS index names, as the bank's lists were when data was last on.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SmsDirectory {
+    /// The accounts' labels (title and the SHEBA's last four digits), index order.
+    pub accounts: Vec<String>,
+    /// The cards' labels (bank and masked PAN), index order.
+    pub cards: Vec<String>,
+}
+
 /// One exchange over SMS: the reply, its text, and the SMS it took.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SmsResult {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use hamrah_core::platform::{MemorySecretStore, SecretStore};
 use hamrah_core::store::{
-    DestinationKind, OperationState, StatementRow, StatementSearch, Store, StoreError,
+    DestinationKind, DirectoryKind, OperationState, StatementRow, StatementSearch, Store,
+    StoreError,
 };
 use serde_json::json;
 
@@ -147,4 +148,47 @@ fn the_master_key_lives_in_the_secret_store() {
         .unwrap()
         .unwrap();
     assert_eq!(key.len(), 32);
+}
+
+#[test]
+fn the_sms_directory_names_each_index_survives_a_reopen_and_is_sealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hamrah.sqlite3");
+    let secrets = Arc::new(MemorySecretStore::new());
+    let cards = vec![
+        "بانک ملی ایران 603799******3014".to_owned(),
+        "بانک ملت 610433******4689".to_owned(),
+    ];
+    {
+        let store = Store::open(&path, secrets.as_ref()).unwrap();
+        assert!(store.sms_directory(DirectoryKind::Card).unwrap().is_empty());
+        store
+            .replace_sms_directory(DirectoryKind::Card, &cards)
+            .unwrap();
+        store
+            .replace_sms_directory(DirectoryKind::Account, &["حساب جاری".to_owned()])
+            .unwrap();
+    }
+    let store = Store::open(&path, secrets.as_ref()).unwrap();
+    assert_eq!(store.sms_directory(DirectoryKind::Card).unwrap(), cards);
+    assert_eq!(
+        store.sms_directory(DirectoryKind::Account).unwrap(),
+        vec!["حساب جاری".to_owned()]
+    );
+    // A shorter list replaces the whole list, not just its first rows.
+    store
+        .replace_sms_directory(DirectoryKind::Card, &cards[1..])
+        .unwrap();
+    assert_eq!(
+        store.sms_directory(DirectoryKind::Card).unwrap(),
+        &cards[1..]
+    );
+    drop(store);
+    let raw = std::fs::read(&path).unwrap();
+    assert!(!contains(&raw, "610433".as_bytes()));
+    assert!(!contains(&raw, "حساب جاری".as_bytes()));
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }

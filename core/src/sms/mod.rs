@@ -15,6 +15,7 @@ pub mod client;
 pub mod connectivity;
 mod credentials;
 pub mod desktop;
+pub mod directory;
 mod error;
 mod exchange;
 pub mod frame;

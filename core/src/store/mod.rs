@@ -6,6 +6,7 @@ mod flows;
 mod operations;
 mod sealer;
 mod sms_counters;
+mod sms_directory;
 mod statements;
 
 use std::path::Path;
@@ -19,6 +20,7 @@ pub use destinations::{DestinationKind, SavedDestination};
 pub use operations::{OperationRecord, OperationState};
 pub use sealer::Sealer;
 pub use sms_counters::SmsUplink;
+pub use sms_directory::DirectoryKind;
 pub use statements::{StatementRow, StatementSearch};
 
 use crate::platform::SecretStore;
@@ -29,6 +31,7 @@ pub const STORE_KEY_NAME: &str = "hamrah.store.key.v1";
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema.sql")),
     M::up(include_str!("sms_counters.sql")),
+    M::up(include_str!("sms_directory.sql")),
 ];
 
 crate::coded_error! {

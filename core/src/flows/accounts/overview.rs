@@ -162,6 +162,8 @@ impl Overview {
 async fn fetch(ctx: &Context) -> Result<(Vec<AccountView>, Vec<CardView>), Problem> {
     let accounts = ctx.api.accounts().await?;
     let cards = ctx.api.cards().await?;
+    crate::sms::directory::remember_accounts(&ctx.store, &accounts);
+    crate::sms::directory::remember_cards(&ctx.store, &cards);
     let accounts = accounts
         .iter()
         .map(AccountView::of)

@@ -4,6 +4,7 @@ import ir.hamrah.ffi.BankChannel
 import ir.hamrah.ffi.ChannelDecision
 import ir.hamrah.ffi.ChannelObserver
 import ir.hamrah.ffi.SmsChannel
+import ir.hamrah.ffi.SmsDirectory
 import ir.hamrah.ffi.SmsEncoding
 import ir.hamrah.ffi.SmsReply
 import kotlinx.coroutines.runBlocking
@@ -142,6 +143,19 @@ class SmsFallbackTest {
             assertEquals(1u to 1u, paid.smsSent to paid.smsReceived)
             assertEquals(before - amount, Installs.balance(client))
             assertTrue(SandboxBank.ledgerOk())
+        }
+    }
+
+    @Test
+    fun theSmsScreensNameEachIndexFromTheLastListsFetchedWithData() = runBlocking<Unit> {
+        Installs.loggedIn().use { client ->
+            val sms = client.sms(GatewaySmsTransport(Installs.SARA_MOBILE), SwitchConnectivity(data = true), SmsEncoding.BINARY)
+            assertEquals(SmsDirectory(emptyList(), emptyList()), sms.directory(), "nothing known on a fresh install")
+            val accounts = client.accounts.accounts()
+            val cards = client.accounts.cards()
+            val directory = sms.directory()
+            assertEquals(accounts.map { "${it.titleFa} …${it.sheba.takeLast(4)}" }, directory.accounts)
+            assertEquals(cards.map { "${it.bank.nameFa} ${it.panMasked}" }, directory.cards)
         }
     }
 
