@@ -143,4 +143,18 @@ final class SmsFallbackTests: BankTestCase {
         let cards = try await phone.hamrah.accounts().cards()
         return try XCTUnwrap(cards.first { $0.cardId == cardId }, "card \(cardId) listed").state
     }
+
+    /// With data off the SMS view names each index from the lists last fetched over HTTPS.
+    func testTheDirectoryNamesEachIndexFromTheListsLastFetchedWithData() async throws {
+        let sara = try await logIn("sara.ahmadi")
+        let sms = phone.hamrah.sms(
+            transport: GatewaySmsTransport(bank: bank, fromMobile: sara.mobile),
+            connectivity: SwitchConnectivity(), encoding: .gsm7)
+        XCTAssertEqual(try sms.directory(), SmsDirectory(accounts: [], cards: []), "nothing known yet")
+        let accounts = try await phone.hamrah.accounts().accounts()
+        let cards = try await phone.hamrah.accounts().cards()
+        let directory = try sms.directory()
+        XCTAssertEqual(directory.accounts, accounts.map { "\($0.titleFa) …\($0.sheba.suffix(4))" })
+        XCTAssertEqual(directory.cards, cards.map { "\($0.bank.nameFa) \($0.panMasked)" })
+    }
 }
