@@ -32,7 +32,8 @@ public final class AppModel {
     public private(set) var session: SessionState = .loggedOut
     /// Why the install could not be opened.
     public private(set) var openingError: HamrahError?
-    /// The SMS fallback channel (set up after the first login on this device).
+    /// The SMS fallback channel, made as soon as the install opens (before any login: SMS
+    /// banking needs no bank session); its key is agreed after the first login on this device.
     public private(set) var sms: SmsChannel?
     /// Which channel the next step uses.
     public private(set) var channel: ChannelDecision?
@@ -56,12 +57,12 @@ public final class AppModel {
         do {
             let hamrah = try await Hamrah.open(config: config, secrets: vault, signer: signer)
             self.hamrah = hamrah
+            openSms(hamrah, bank: bank)
             _ = try? await hamrah.resolvePending()
             let states = try hamrah.session().states()
             following.append(Task { [weak self] in
                 for await state in states { self?.session = state }
             })
-            openSms(hamrah, bank: bank)
         } catch let error as HamrahError {
             openingError = error
         } catch {

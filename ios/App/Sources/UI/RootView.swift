@@ -30,7 +30,9 @@ public struct RootView: View {
         if let hamrah = model.hamrah {
             switch model.session {
             case .loggedOut, .loginCodeSent, .locked, .expired:
-                LoginView(session: hamrah.session(), state: model.session, unlock: model.unlock)
+                LoginView(
+                    session: hamrah.session(), state: model.session, unlock: model.unlock, sms: model.sms,
+                    channel: model.channel)
             case .activationCodeSent, .chooseCredentials:
                 ActivationView(session: hamrah.session(), state: model.session)
             case .passwordChangeRequired(let reason):

@@ -4,15 +4,20 @@ import SwiftUI
 
 /// Login with username and password, the SMS code on a new device, and quick login (the
 /// Secure Enclave key signs the bank's challenge after Face ID, Touch ID or the passcode).
+/// While the channel decision says SMS (data off, the SMS key agreed at an earlier login), SMS
+/// banking is offered too: it needs no bank session, only the person holding the phone.
 struct LoginView: View {
     let session: SessionClient
     let state: SessionState
     let unlock: DeviceUnlock
+    let sms: SmsChannel?
+    let channel: ChannelDecision?
     @State private var username = ""
     @State private var password = ""
     @State private var code = ""
     @State private var error: HamrahError?
     @State private var busy = false
+    @State private var smsOpen = false
 
     var body: some View {
         Form {
@@ -30,9 +35,15 @@ struct LoginView: View {
             default:
                 credentials
             }
+            if sms != nil, let channel, channel.channel == .sms {
+                Section("بدون اینترنت") {
+                    StepButton(title: "بانکداری پیامکی", busy: busy) { openSms() }
+                }
+            }
             if let error { ProblemView(error) }
         }
         .navigationTitle("ورود")
+        .navigationDestination(isPresented: $smsOpen) { SmsView(sms: sms, accounts: [], cards: []) }
     }
 
     @ViewBuilder private var credentials: some View {
@@ -60,6 +71,29 @@ struct LoginView: View {
             do { _ = try await call() } catch let failure as HamrahError { error = failure } catch {}
             code = ""
             password = ""
+            busy = false
+        }
+    }
+
+    /// SMS banking after Face ID, Touch ID or the passcode, asked through a context of its own
+    /// (the session's, `unlock`, stays locked for the Secure Enclave key); `DeviceUnlock` blocks
+    /// its thread until the person answers, so it runs off the main one.
+    private func openSms() {
+        busy = true
+        error = nil
+        Task {
+            do {
+                try await Task.detached { try DeviceUnlock().unlock(reason: "ورود به بانکداری پیامکی") }.value
+                smsOpen = true
+            } catch PlatformError.Unavailable {
+                self.error = .Device(
+                    code: "platform.unlock_unavailable", messageFa: "برای بانکداری پیامکی، رمز دستگاه را روشن کنید.",
+                    messageEn: "Set a device passcode to use SMS banking.")
+            } catch {
+                self.error = .Device(
+                    code: "platform.unlock_refused", messageFa: "تأیید هویت روی دستگاه انجام نشد.",
+                    messageEn: "The unlock on this device was refused or cancelled.")
+            }
             busy = false
         }
     }

@@ -7,7 +7,8 @@ import SwiftUI
 /// the PIN, CVV2 and expiry, and resolved by its key when the outcome is unknown.
 struct SmsCardTransferSection: View {
     let sms: SmsChannel
-    let cards: [CardInfo]
+    /// The cards' labels, index order.
+    let cards: [String]
     let exchange: SmsExchange
     @State private var card = 0
     @State private var destination = ""
@@ -19,7 +20,7 @@ struct SmsCardTransferSection: View {
 
     var body: some View {
         Section("کارت به کارت") {
-            SmsIndexPicker(title: "از کارت", options: cards.map(\.choiceFa), selection: $card)
+            SmsIndexPicker(title: "از کارت", options: cards, selection: $card)
                 .disabled(transfer != nil)
             TextField("شماره کارت مقصد", text: $destination).keyboardType(.numberPad)
                 .disabled(transfer != nil)
@@ -80,7 +81,8 @@ struct SmsCardTransferSection: View {
 /// payment (one idempotency key; the fields lock), resolved by its key when the outcome is unknown.
 struct SmsBillSection: View {
     let sms: SmsChannel
-    let accounts: [AccountInfo]
+    /// The accounts' labels, index order.
+    let accounts: [String]
     let exchange: SmsExchange
     @State private var account = 0
     @State private var billId = ""
@@ -90,7 +92,7 @@ struct SmsBillSection: View {
 
     var body: some View {
         Section("پرداخت قبض") {
-            SmsIndexPicker(title: "از حساب", options: accounts.map(\.titleFa), selection: $account)
+            SmsIndexPicker(title: "از حساب", options: accounts, selection: $account)
                 .disabled(payment != nil)
             TextField("شناسه قبض", text: $billId).keyboardType(.numberPad)
                 .disabled(payment != nil)
@@ -141,7 +143,8 @@ struct SmsBillSection: View {
 /// the outcome is unknown.
 struct SmsCardBlockSection: View {
     let sms: SmsChannel
-    let cards: [CardInfo]
+    /// The cards' labels, index order.
+    let cards: [String]
     let exchange: SmsExchange
     @State private var card = 0
     @State private var confirming = false
@@ -149,7 +152,7 @@ struct SmsCardBlockSection: View {
 
     var body: some View {
         Section("مسدود کردن کارت") {
-            SmsIndexPicker(title: "کارت", options: cards.map(\.choiceFa), selection: $card)
+            SmsIndexPicker(title: "کارت", options: cards, selection: $card)
             Button("مسدود کردن کارت", role: .destructive) { confirming = true }
                 .disabled(cards.isEmpty || exchange.busy)
                 .confirmationDialog("کارت \(chosen) مسدود شود؟", isPresented: $confirming, titleVisibility: .visible) {
@@ -166,7 +169,7 @@ struct SmsCardBlockSection: View {
     }
 
     private var chosen: String {
-        cards.indices.contains(card) ? cards[card].choiceFa : ""
+        cards.indices.contains(card) ? cards[card] : ""
     }
 
     private func submit() {

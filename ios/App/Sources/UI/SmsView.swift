@@ -4,26 +4,51 @@ import SwiftUI
 
 /// Banking by SMS while data is down: the composer sends the frame (the customer taps Send);
 /// the bank's reply, read in Messages, is pasted here and handed to the core. One exchange at
-/// a time; accounts and cards are named by their place in the customer's list.
+/// a time; accounts and cards are named by their place in the customer's list: the lists
+/// that came over HTTPS when there are any, else the channel's directory (the labels kept from
+/// the last time they did; with data off, or from the login screen, before any session).
 struct SmsView: View {
     let sms: SmsChannel?
     let accounts: [AccountInfo]
     let cards: [CardInfo]
     @State private var exchange = SmsExchange()
+    @State private var directory = SmsDirectory(accounts: [], cards: [])
+    @State private var directoryError: HamrahError?
 
     var body: some View {
         Form {
             if let sms {
                 SmsReplyView(sms: sms)
-                SmsAccountSection(sms: sms, accounts: accounts, exchange: exchange)
-                SmsCardTransferSection(sms: sms, cards: cards, exchange: exchange)
-                SmsBillSection(sms: sms, accounts: accounts, exchange: exchange)
-                SmsCardBlockSection(sms: sms, cards: cards, exchange: exchange)
+                SmsAccountSection(sms: sms, accounts: accountLabels, exchange: exchange)
+                SmsCardTransferSection(sms: sms, cards: cardLabels, exchange: exchange)
+                SmsBillSection(sms: sms, accounts: accountLabels, exchange: exchange)
+                SmsCardBlockSection(sms: sms, cards: cardLabels, exchange: exchange)
+                if let directoryError { ProblemView(directoryError) }
             } else {
                 Text("بانکداری پیامکی هنوز آماده نیست.")
             }
         }
         .navigationTitle("بانکداری پیامکی")
+        .onAppear { readDirectory() }
+    }
+
+    /// The accounts as the pickers list them, in index order.
+    private var accountLabels: [String] {
+        accounts.isEmpty ? directory.accounts : accounts.map(\.titleFa)
+    }
+
+    /// The cards as the pickers list them, in index order.
+    private var cardLabels: [String] {
+        cards.isEmpty ? directory.cards : cards.map(\.choiceFa)
+    }
+
+    private func readDirectory() {
+        guard let sms else { return }
+        do {
+            directory = try sms.directory()
+        } catch let failure as HamrahError {
+            directoryError = failure
+        } catch {}
     }
 }
 
@@ -50,13 +75,14 @@ struct SmsReplyView: View {
 /// Balance and last five entries of the chosen account over SMS.
 struct SmsAccountSection: View {
     let sms: SmsChannel
-    let accounts: [AccountInfo]
+    /// The accounts' labels, index order.
+    let accounts: [String]
     let exchange: SmsExchange
     @State private var account = 0
 
     var body: some View {
         Section("حساب") {
-            SmsIndexPicker(title: "حساب", options: accounts.map(\.titleFa), selection: $account)
+            SmsIndexPicker(title: "حساب", options: accounts, selection: $account)
             StepButton(title: "موجودی", busy: exchange.busy) {
                 guard let index = UInt8(exactly: account) else { return }
                 exchange.run(.account) { [sms] in try await sms.balance(accountIndex: index) }

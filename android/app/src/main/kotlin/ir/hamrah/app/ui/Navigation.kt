@@ -25,6 +25,9 @@ fun HamrahNavigation(client: HamrahClient, activity: FragmentActivity) {
     val session by client.session.state.collectAsStateWithLifecycle()
     var place by rememberSaveable { mutableStateOf(Place.HOME) }
     var activating by rememberSaveable { mutableStateOf(false) }
+    // SMS banking opened from the login screen after the biometric prompt: not saveable,
+    // so a restored process asks again.
+    var smsUnlocked by remember { mutableStateOf(false) }
     // Set by the application before the client is handed out (see HamrahApplication.onCreate).
     val sms = remember { (activity.application as HamrahApplication).smsChannel }
     when (session) {
@@ -47,8 +50,10 @@ fun HamrahNavigation(client: HamrahClient, activity: FragmentActivity) {
         is SessionState.ActivationCodeSent, is SessionState.ChooseCredentials -> ActivationScreen(client.session)
         else -> if (activating) {
             ActivationScreen(client.session)
+        } else if (smsUnlocked) {
+            SmsScreen(client, sms) { smsUnlocked = false }
         } else {
-            LoginScreen(client, activity) { activating = true }
+            LoginScreen(client, activity, sms, { smsUnlocked = true }) { activating = true }
         }
     }
 }

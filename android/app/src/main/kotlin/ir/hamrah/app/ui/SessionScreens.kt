@@ -11,6 +11,7 @@ import androidx.compose.runtime.setValue
 import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import ir.hamrah.ffi.SessionState
+import ir.hamrah.ffi.SmsChannel
 import ir.hamrah.kotlin.HamrahClient
 import ir.hamrah.kotlin.SessionModel
 import kotlinx.coroutines.launch
@@ -67,9 +68,12 @@ fun ActivationScreen(session: SessionModel) {
     }
 }
 
-/** Login with username and password (and the SMS code on a new device). */
+/**
+ * Login with username and password (and the SMS code on a new device); with
+ * data down and SMS set up, SMS banking without login ([openSms]).
+ */
 @Composable
-fun LoginScreen(client: HamrahClient, activity: FragmentActivity, onActivate: () -> Unit) {
+fun LoginScreen(client: HamrahClient, activity: FragmentActivity, sms: SmsChannel?, openSms: () -> Unit, onActivate: () -> Unit) {
     val session = client.session
     val state by session.state.collectAsStateWithLifecycle()
     val scope = rememberCoroutineScope()
@@ -95,6 +99,7 @@ fun LoginScreen(client: HamrahClient, activity: FragmentActivity, onActivate: ()
             QuickLoginButton(client, activity) { error = it }
             Action("فعال‌سازی در این گوشی") { onActivate() }
         }
+        SmsLoginEntry(sms, activity, openSms)
         ErrorText(error)
     }
 }

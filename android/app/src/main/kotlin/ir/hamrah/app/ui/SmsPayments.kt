@@ -15,7 +15,6 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
-import ir.hamrah.ffi.AccountInfo
 import ir.hamrah.ffi.CardInfo
 import ir.hamrah.ffi.SmsBillPayment
 import ir.hamrah.ffi.SmsCardBlock
@@ -23,7 +22,8 @@ import ir.hamrah.ffi.SmsCardTransfer
 import ir.hamrah.ffi.SmsChannel
 import kotlinx.coroutines.launch
 
-private fun cardRows(cards: List<CardInfo>) = cards.map { "${it.bank.nameFa} ${it.panMasked}" }
+/** The cards' labels as the SMS screens show them (bank and masked PAN, as the core's directory keeps them). */
+fun cardRows(cards: List<CardInfo>) = cards.map { "${it.bank.nameFa} ${it.panMasked}" }
 
 /**
  * Card to card over SMS: source card, destination and amount, then the
@@ -31,7 +31,7 @@ private fun cardRows(cards: List<CardInfo>) = cards.map { "${it.bank.nameFa} ${i
  * its key: a second submit or "resolve" never pays twice.
  */
 @Composable
-fun SmsCardTransferSection(sms: SmsChannel, cards: List<CardInfo>) {
+fun SmsCardTransferSection(sms: SmsChannel, cards: List<String>) {
     val scope = rememberCoroutineScope()
     val outcome = remember { SmsOutcomeState() }
     var index by remember { mutableStateOf(0) }
@@ -45,7 +45,7 @@ fun SmsCardTransferSection(sms: SmsChannel, cards: List<CardInfo>) {
     SectionTitle("کارت به کارت پیامکی")
     when (val current = transfer) {
         null -> {
-            RowPicker("کارت مبدأ", cardRows(cards), index) { index = it }
+            RowPicker("کارت مبدأ", cards, index) { index = it }
             Field("شماره کارت مقصد", pan, { pan = it }, digits = true)
             Field("مبلغ (ریال)", amount, { amount = it }, digits = true)
             Action("دریافت رمز پویا") {
@@ -83,7 +83,7 @@ fun SmsCardTransferSection(sms: SmsChannel, cards: List<CardInfo>) {
 
 /** A bill paid over SMS from an account, exactly once; resolved by its key when the outcome is unknown. */
 @Composable
-fun SmsBillSection(sms: SmsChannel, accounts: List<AccountInfo>) {
+fun SmsBillSection(sms: SmsChannel, accounts: List<String>) {
     val scope = rememberCoroutineScope()
     val outcome = remember { SmsOutcomeState() }
     var index by remember { mutableStateOf(0) }
@@ -93,7 +93,7 @@ fun SmsBillSection(sms: SmsChannel, accounts: List<AccountInfo>) {
     var payment by remember { mutableStateOf<SmsBillPayment?>(null) }
     DisposableEffect(Unit) { onDispose { payment?.close() } }
     SectionTitle("پرداخت قبض پیامکی")
-    RowPicker("حساب", accounts.map { it.titleFa }, index) { index = it }
+    RowPicker("حساب", accounts, index) { index = it }
     Field("شناسه قبض", billId, { billId = it }, digits = true)
     Field("شناسه پرداخت", paymentId, { paymentId = it }, digits = true)
     Field("مبلغ (ریال)", amount, { amount = it }, digits = true)
@@ -117,7 +117,7 @@ fun SmsBillSection(sms: SmsChannel, accounts: List<AccountInfo>) {
 
 /** Blocking a card (as lost) over SMS, after the customer confirms: it cannot be undone here. */
 @Composable
-fun SmsCardBlockSection(sms: SmsChannel, cards: List<CardInfo>) {
+fun SmsCardBlockSection(sms: SmsChannel, cards: List<String>) {
     val scope = rememberCoroutineScope()
     val outcome = remember { SmsOutcomeState() }
     var index by remember { mutableStateOf(0) }
@@ -126,7 +126,7 @@ fun SmsCardBlockSection(sms: SmsChannel, cards: List<CardInfo>) {
     DisposableEffect(Unit) { onDispose { block?.close() } }
     val danger = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.error)
     SectionTitle("مسدودسازی کارت")
-    RowPicker("کارت", cardRows(cards), index) { index = it }
+    RowPicker("کارت", cards, index) { index = it }
     Button(onClick = { confirming = true }, enabled = !outcome.unknown, colors = danger, modifier = Modifier.fillMaxWidth()) {
         Text("مسدودسازی کارت")
     }
@@ -138,7 +138,7 @@ fun SmsCardBlockSection(sms: SmsChannel, cards: List<CardInfo>) {
         AlertDialog(
             onDismissRequest = { confirming = false },
             title = { Text("مسدودسازی کارت") },
-            text = { Text("کارت ${cardRows(cards).getOrElse(index) { "ردیف ${index + 1}" }} مسدود می‌شود و دیگر با آن نمی‌توان پرداخت کرد. ادامه می‌دهید؟") },
+            text = { Text("کارت ${cards.getOrElse(index) { "ردیف ${index + 1}" }} مسدود می‌شود و دیگر با آن نمی‌توان پرداخت کرد. ادامه می‌دهید؟") },
             confirmButton = {
                 TextButton(
                     onClick = {

@@ -14,21 +14,26 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
-import ir.hamrah.ffi.AccountInfo
+import androidx.fragment.app.FragmentActivity
+import ir.hamrah.app.R
+import ir.hamrah.app.platform.BiometricUnlock
 import ir.hamrah.ffi.BankChannel
-import ir.hamrah.ffi.CardInfo
 import ir.hamrah.ffi.ChannelDecision
 import ir.hamrah.ffi.ChannelObserver
 import ir.hamrah.ffi.HamrahException
+import ir.hamrah.ffi.PlatformException
 import ir.hamrah.ffi.SmsChannel
 import ir.hamrah.ffi.SmsReply
 import ir.hamrah.ffi.SmsResult
+import ir.hamrah.ffi.UnlockReason
 import ir.hamrah.ffi.amountText
 import ir.hamrah.ffi.persianDigits
 import ir.hamrah.ffi.signedAmountText
 import ir.hamrah.kotlin.HamrahClient
 import ir.hamrah.kotlin.ObservedState
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 
 /**
  * Banking over SMS (one encrypted SMS each way) when mobile data is down.
@@ -52,6 +57,38 @@ fun SmsBanner(sms: SmsChannel?, open: () -> Unit) {
         Text("${reasonFa(decision.reason)}؛ بانکداری پیامکی", color = MaterialTheme.colorScheme.error)
         Action("بانکداری پیامکی") { open() }
     }
+}
+
+/**
+ * On the login screen: when the core chooses SMS (data down, the SMS key agreed),
+ * SMS banking without logging in (it needs no bank session: each frame is sealed
+ * with the SMS key in the vault), once the device's biometric prompt is passed.
+ */
+@Composable
+fun SmsLoginEntry(sms: SmsChannel?, activity: FragmentActivity, open: () -> Unit) {
+    val channel = sms ?: return
+    val decision = observedChannel(channel)
+    val scope = rememberCoroutineScope()
+    var refused by remember { mutableStateOf(false) }
+    if (decision.channel != BankChannel.SMS) return
+    Text("${reasonFa(decision.reason)}؛ بانکداری پیامکی", color = MaterialTheme.colorScheme.error)
+    Action("بانکداری پیامکی با اثر انگشت") {
+        val unlock = BiometricUnlock(activity, activity.getString(R.string.cancel))
+        scope.launch {
+            refused = false
+            // The prompt waits on the main thread for the answer: ask from a background thread.
+            val passed = withContext(Dispatchers.IO) {
+                try {
+                    unlock.unlock(UnlockReason("بانکداری پیامکی همراه", "Hamrah SMS banking"))
+                    true
+                } catch (e: PlatformException) {
+                    false
+                }
+            }
+            if (passed) open() else refused = true
+        }
+    }
+    if (refused) ErrorText("تأیید هویت انجام نشد.")
 }
 
 /** The channel the core chooses, now and at each change; the observation ends when the caller leaves. */
@@ -84,14 +121,24 @@ private fun SmsBanking(client: HamrahClient, sms: SmsChannel) {
     val scope = rememberCoroutineScope()
     val decision = observedChannel(sms)
     var ready by remember { mutableStateOf(sms.isReady()) }
-    var accounts by remember { mutableStateOf<List<AccountInfo>>(emptyList()) }
-    var cards by remember { mutableStateOf<List<CardInfo>>(emptyList()) }
+    var accounts by remember { mutableStateOf<List<String>>(emptyList()) }
+    var cards by remember { mutableStateOf<List<String>>(emptyList()) }
     var error by remember { mutableStateOf<String?>(null) }
-    // The lists come over HTTPS; with data down they stay empty and rows are typed by number.
+    // The rows' labels: the lists over HTTPS when they load, else those the core kept
+    // the last time they did (SmsChannel.directory); with neither, rows are typed by number.
     LaunchedEffect(Unit) {
         attempt({ error = it }) {
-            accounts = client.accounts.accounts()
-            cards = client.accounts.cards()
+            val kept = sms.directory()
+            accounts = kept.accounts
+            cards = kept.cards
+        }
+        try {
+            accounts = client.accounts.accounts().map { it.titleFa }
+            cards = cardRows(client.accounts.cards())
+            error = null
+        } catch (e: HamrahException) {
+            // With data down (or before login) the kept labels serve: the failure matters only without them.
+            if (accounts.isEmpty() && cards.isEmpty()) error = e.persian
         }
     }
     Line("کانال", if (decision.channel == BankChannel.SMS) "پیامک" else "اینترنت")
@@ -116,14 +163,14 @@ private fun SmsBanking(client: HamrahClient, sms: SmsChannel) {
     }
 }
 
-/** An account's balance and its last five entries, one SMS each way. */
+/** An account's balance and its last five entries, one SMS each way ([accounts]: the rows' labels). */
 @Composable
-private fun AccountQueries(sms: SmsChannel, accounts: List<AccountInfo>) {
+private fun AccountQueries(sms: SmsChannel, accounts: List<String>) {
     val scope = rememberCoroutineScope()
     val outcome = remember { SmsOutcomeState() }
     var index by remember { mutableStateOf(0) }
     SectionTitle("موجودی و گردش حساب")
-    RowPicker("حساب", accounts.map { it.titleFa }, index) { index = it }
+    RowPicker("حساب", accounts, index) { index = it }
     Action("موجودی") { scope.launch { outcome.exchange { sms.balance(index.toUByte()) } } }
     Action("پنج گردش آخر") { scope.launch { outcome.exchange { sms.lastFive(index.toUByte()) } } }
     SmsOutcome(outcome)
