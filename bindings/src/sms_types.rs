@@ -87,6 +87,10 @@ pub struct ChannelDecision {
     pub sms_offered: bool,
     /// `data_on`, `data_off`, `https_failing` or `sms_not_set_up`.
     pub reason: String,
+    /// The reason for the customer, in Persian.
+    pub reason_fa: String,
+    /// In English.
+    pub reason_en: String,
 }
 
 impl From<core::ChannelDecision> for ChannelDecision {
@@ -98,6 +102,8 @@ impl From<core::ChannelDecision> for ChannelDecision {
             },
             sms_offered: d.sms_offered,
             reason: d.reason.to_owned(),
+            reason_fa: d.reason_fa().to_owned(),
+            reason_en: d.reason_en().to_owned(),
         }
     }
 }

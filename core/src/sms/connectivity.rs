@@ -61,6 +61,32 @@ pub struct ChannelDecision {
     pub reason: &'static str,
 }
 
+impl ChannelDecision {
+    /// Why, for the customer, in Persian.
+    pub fn reason_fa(&self) -> &'static str {
+        match self.reason {
+            "data_off" => "اینترنت در دسترس نیست؛ بانکداری پیامکی به کار می‌رود.",
+            "https_failing" => {
+                "ارتباط اینترنتی با بانک برقرار نمی‌شود؛ می‌توانید با پیامک ادامه دهید."
+            }
+            "sms_not_set_up" => "اینترنت در دسترس نیست و بانکداری پیامکی هنوز راه‌اندازی نشده است.",
+            _ => "اینترنت در دسترس است.",
+        }
+    }
+
+    /// Why, in English.
+    pub fn reason_en(&self) -> &'static str {
+        match self.reason {
+            "data_off" => "No mobile data: banking goes by SMS.",
+            "https_failing" => {
+                "The bank cannot be reached over the internet; you may go on by SMS."
+            }
+            "sms_not_set_up" => "No mobile data, and SMS banking is not set up yet.",
+            _ => "Mobile data is available.",
+        }
+    }
+}
+
 /// What to do with a money-moving operation over SMS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmsPlan {
@@ -159,5 +185,24 @@ mod tests {
         net.set_data(false);
         assert_eq!(policy.decide(&net, true).channel, Channel::Sms);
         assert_eq!(policy.decide(&net, false).reason, "sms_not_set_up");
+    }
+
+    #[test]
+    fn every_reason_reads_in_persian_and_english() {
+        let policy = FallbackPolicy::new();
+        let net = SwitchConnectivity::new();
+        let mut seen = std::collections::HashSet::new();
+        for (data, ready) in [(true, true), (false, true), (false, false)] {
+            net.set_data(data);
+            let decision = policy.decide(&net, ready);
+            assert!(seen.insert(decision.reason_fa()), "{}", decision.reason);
+            assert!(!decision.reason_en().is_empty());
+        }
+        assert!(
+            policy
+                .decide(&net, true)
+                .reason_fa()
+                .starts_with("اینترنت در دسترس نیست")
+        );
     }
 }

@@ -37,6 +37,7 @@ struct LoginView: View {
             }
             if sms != nil, let channel, channel.channel == .sms {
                 Section("بدون اینترنت") {
+                    Text(channel.reasonFa).font(.footnote)
                     StepButton(title: "بانکداری پیامکی", busy: busy) { openSms() }
                 }
             }

@@ -23,6 +23,7 @@ extension BankTestCase {
         let decision = try await channels.wait { $0.channel == .sms }
         XCTAssertTrue(decision.smsOffered)
         XCTAssertEqual(decision.reason, "data_off")
+        XCTAssertTrue(decision.reasonFa.hasPrefix("اینترنت در دسترس نیست"), decision.reasonFa)
         await channels.stop()
         return (sms, transport)
     }

@@ -37,6 +37,7 @@ class SmsFallbackTest {
             sms.connectivityChanged()
             assertEquals(BankChannel.SMS, decisions.last().channel)
             assertEquals("data_off", decisions.last().reason)
+            assertTrue(decisions.last().reasonFa.startsWith("اینترنت در دسترس نیست"), decisions.last().reasonFa)
             handle.close()
 
             val before = Installs.balance(client)

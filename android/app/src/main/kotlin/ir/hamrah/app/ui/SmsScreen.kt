@@ -54,7 +54,7 @@ fun SmsBanner(sms: SmsChannel?, open: () -> Unit) {
     val channel = sms ?: return
     val decision = observedChannel(channel)
     if (decision.smsOffered) {
-        Text("${reasonFa(decision.reason)}؛ بانکداری پیامکی", color = MaterialTheme.colorScheme.error)
+        Text(decision.reasonFa, color = MaterialTheme.colorScheme.error)
         Action("بانکداری پیامکی") { open() }
     }
 }
@@ -71,7 +71,7 @@ fun SmsLoginEntry(sms: SmsChannel?, activity: FragmentActivity, open: () -> Unit
     val scope = rememberCoroutineScope()
     var refused by remember { mutableStateOf(false) }
     if (decision.channel != BankChannel.SMS) return
-    Text("${reasonFa(decision.reason)}؛ بانکداری پیامکی", color = MaterialTheme.colorScheme.error)
+    Text(decision.reasonFa, color = MaterialTheme.colorScheme.error)
     Action("بانکداری پیامکی با اثر انگشت") {
         val unlock = BiometricUnlock(activity, activity.getString(R.string.cancel))
         scope.launch {
@@ -108,14 +108,6 @@ private fun observedChannel(sms: SmsChannel): ChannelDecision {
     return decision
 }
 
-/** The Persian label of the core's reason code (`ChannelDecision.reason`). */
-private fun reasonFa(reason: String): String = when (reason) {
-    "data_off" -> "اینترنت در دسترس نیست"
-    "https_failing" -> "ارتباط اینترنتی با بانک برقرار نمی‌شود"
-    "sms_not_set_up" -> "اینترنت در دسترس نیست و بانکداری پیامکی راه‌اندازی نشده است"
-    else -> "اینترنت در دسترس است"
-}
-
 @Composable
 private fun SmsBanking(client: HamrahClient, sms: SmsChannel) {
     val scope = rememberCoroutineScope()
@@ -142,7 +134,7 @@ private fun SmsBanking(client: HamrahClient, sms: SmsChannel) {
         }
     }
     Line("کانال", if (decision.channel == BankChannel.SMS) "پیامک" else "اینترنت")
-    Text(reasonFa(decision.reason), style = MaterialTheme.typography.bodySmall)
+    Text(decision.reasonFa, style = MaterialTheme.typography.bodySmall)
     ErrorText(error)
     if (!ready) {
         Text("کلید پیامکی یک بار، با اینترنت، با بانک توافق می‌شود.")
