@@ -168,14 +168,12 @@ fn refuse_while_code_pending(
     customer_id: &str,
     now: i64,
 ) -> ApiResult<()> {
-    match otp::pending_until(tx, "activation", customer_id, None, now)? {
-        Some(until) => Err(refuse(
+    otp::refuse_while_pending(tx, "activation", customer_id, None, now, || {
+        refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "activation.too_many_attempts",
             "کد فعال‌سازی قبلی هنوز معتبر است؛ کمی بعد دوباره تلاش کنید.",
             "The previous activation code is still valid; please try again shortly.",
         )
-        .retry_after(u64::try_from(until - now).unwrap_or(0))),
-        None => Ok(()),
-    }
+    })
 }

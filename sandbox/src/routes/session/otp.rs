@@ -90,23 +90,28 @@ pub(crate) fn create(
     Ok((id, sent))
 }
 
-/// When the customer's still usable code of `purpose` (for `subject`, when
-/// given) expires, if one is pending: the starts that send a code send one at
-/// a time.
-pub(crate) fn pending_until(
+/// One code at a time: while the customer's code of `purpose` (for `subject`,
+/// when given) is still usable, a start that would send another is refused
+/// with `refusal` (a 429) and the seconds until that code expires.
+pub(crate) fn refuse_while_pending(
     tx: &Transaction<'_>,
     purpose: &str,
     customer_id: &str,
     subject: Option<&str>,
     now: i64,
-) -> ApiResult<Option<i64>> {
-    Ok(tx
+    refusal: impl FnOnce() -> ApiError,
+) -> ApiResult<()> {
+    let pending: Option<i64> = tx
         .prepare_cached(
             "SELECT MAX(expires_at) FROM challenges WHERE purpose = ?1 AND customer_id = ?2
              AND (?3 IS NULL OR subject = ?3) AND completed_at IS NULL AND verified_at IS NULL
              AND attempts_left > 0 AND expires_at > ?4",
         )?
-        .query_row(params![purpose, customer_id, subject, now], |r| r.get(0))?)
+        .query_row(params![purpose, customer_id, subject, now], |r| r.get(0))?;
+    match pending {
+        Some(until) => Err(refusal().retry_after(u64::try_from(until - now).unwrap_or(0))),
+        None => Ok(()),
+    }
 }
 
 fn code_hash(challenge_id: &str, code: &str) -> String {

@@ -121,16 +121,14 @@ fn refuse_while_code_pending(
     card_id: &str,
     now: i64,
 ) -> ApiResult<()> {
-    match otp::pending_until(tx, "soft_token", customer_id, Some(card_id), now)? {
-        Some(until) => Err(ApiError::new(
+    otp::refuse_while_pending(tx, "soft_token", customer_id, Some(card_id), now, || {
+        ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "token.activation_pending",
             "کد فعال‌سازی رمزساز برای این کارت پیش‌تر فرستاده شده و هنوز معتبر است.",
             "A soft-token activation code for this card was already sent and is still valid.",
         )
-        .retry_after(u64::try_from(until - now).unwrap_or(0))),
-        None => Ok(()),
-    }
+    })
 }
 
 fn activation_not_found() -> ApiError {
