@@ -125,6 +125,36 @@ fn ocra(seed: &Secret, amount: i64, pan: &str, at: u64) -> String {
     transaction_code(seed, Rials::new(u64::try_from(amount).unwrap()), &payee, at).unwrap()
 }
 
+/// Sara, logged in on an enrolled device with her card's soft token
+/// active, about to pay a Mellat card at the start of a time step.
+struct Paying {
+    bank: Bank,
+    sara: Customer,
+    mellat: String,
+    seed: Secret,
+    now: u64,
+    before: i64,
+}
+
+impl Paying {
+    async fn start() -> Self {
+        let bank = Bank::start().await;
+        let sara = bank.login_enrolled("sara.ahmadi").await;
+        let mellat = other_card(&bank, "mellat").await;
+        let seed = activate(&bank, &sara).await;
+        let now = align(&bank).await;
+        let before = card_balance(&bank, &sara.demo.card_pan).await;
+        Self {
+            bank,
+            sara,
+            mellat,
+            seed,
+            now,
+            before,
+        }
+    }
+}
+
 /// A card transfer from the customer's main card with a soft-token code.
 async fn pay(
     bank: &Bank,
@@ -319,12 +349,14 @@ async fn activation_is_for_own_active_cards_only() {
 
 #[tokio::test]
 async fn an_offline_code_is_accepted_once_and_refused_the_second_time() {
-    let bank = Bank::start().await;
-    let sara = bank.login_enrolled("sara.ahmadi").await;
-    let mellat = other_card(&bank, "mellat").await;
-    let seed = activate(&bank, &sara).await;
-    let now = align(&bank).await;
-    let before = card_balance(&bank, &sara.demo.card_pan).await;
+    let Paying {
+        bank,
+        sara,
+        mellat,
+        seed,
+        now,
+        before,
+    } = Paying::start().await;
 
     let code = totp(&seed).at(now);
     let receipt = pay(&bank, &sara, &mellat, AMOUNT, &code, "totp")
@@ -404,12 +436,14 @@ async fn a_data_directory_given_another_column_key_refuses_to_start() {
 
 #[tokio::test]
 async fn a_code_spent_on_a_refused_payment_cannot_pay_again() {
-    let bank = Bank::start().await;
-    let sara = bank.login_enrolled("sara.ahmadi").await;
-    let mellat = other_card(&bank, "mellat").await;
-    let seed = activate(&bank, &sara).await;
-    let now = align(&bank).await;
-    let before = card_balance(&bank, &sara.demo.card_pan).await;
+    let Paying {
+        bank,
+        sara,
+        mellat,
+        seed,
+        now,
+        before,
+    } = Paying::start().await;
 
     // Accepted, then refused by a limit: the refusal is recorded under its key...
     let code = totp(&seed).at(now);
@@ -427,13 +461,15 @@ async fn a_code_spent_on_a_refused_payment_cannot_pay_again() {
 
 #[tokio::test]
 async fn a_transaction_bound_code_is_refused_for_another_amount_or_payee() {
-    let bank = Bank::start().await;
-    let sara = bank.login_enrolled("sara.ahmadi").await;
-    let mellat = other_card(&bank, "mellat").await;
+    let Paying {
+        bank,
+        sara,
+        mellat,
+        seed,
+        now,
+        before,
+    } = Paying::start().await;
     let tejarat = other_card(&bank, "tejarat").await;
-    let seed = activate(&bank, &sara).await;
-    let now = align(&bank).await;
-    let before = card_balance(&bank, &sara.demo.card_pan).await;
 
     let code = ocra(&seed, AMOUNT, &mellat, now);
     pay(&bank, &sara, &mellat, AMOUNT + 1, &code, "ocra")
