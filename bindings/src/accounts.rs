@@ -8,7 +8,7 @@ use hamrah_core::sms::directory;
 use serde::Deserialize;
 
 use crate::error::HamrahError;
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::runtime::run;
 use crate::types::BankInfo;
 

@@ -243,7 +243,7 @@ impl From<&core::BillPaymentState> for BillPaymentState {
                 pin: pin.into(),
                 error: problem(error),
             },
-            S::Pending { order } => Self::Pending {
+            S::Pending { order, .. } => Self::Pending {
                 order: order.into(),
             },
             S::Succeeded { order, receipt } => Self::Succeeded {

@@ -7,7 +7,7 @@ use hamrah_core::flows::bill_payment::BillPayment;
 
 use crate::bill_types::BillPaymentState;
 use crate::error::HamrahError;
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::journey::{Journey, step};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;

@@ -7,7 +7,7 @@ use hamrah_core::flows::card_transfer::CardTransfer;
 
 use crate::card_transfer_types::CardTransferState;
 use crate::error::HamrahError;
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::journey::{Journey, step};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;

@@ -243,7 +243,7 @@ impl From<&core::CardTransferState> for CardTransferState {
                 pin: pin.into(),
                 error: problem(error),
             },
-            S::Pending { payment } => Self::Pending {
+            S::Pending { payment, .. } => Self::Pending {
                 payment: payment.into(),
             },
             S::Succeeded { payment, receipt } => Self::Succeeded {

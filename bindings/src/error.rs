@@ -1,10 +1,9 @@
 //! The public error: a few kinds the apps branch on, each with the core's
 //! stable code and its Persian and English messages. Built from the core's
-//! rich errors ([`Problem`] and any [`Coded`] error), which never carry the
+//! rich errors ([`Problem`] and any [`Coded`] error, each of an [`ErrorKind`]), which never carry the
 //! customer's input, so a message is safe to show and to log.
 
-use hamrah_core::Coded;
-use hamrah_core::flows::Problem;
+use hamrah_core::{Coded, ErrorKind, Problem};
 
 /// What went wrong, as an app shows it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -115,46 +114,47 @@ impl HamrahError {
     }
 }
 
-/// The deliberate mapping: the code's family decides the kind.
+/// The deliberate mapping: the core's [`ErrorKind`] decides the kind; a
+/// refusal that names a field is the customer's input to correct.
 impl From<Problem> for HamrahError {
     fn from(problem: Problem) -> Self {
         let Problem {
             code,
             message_fa,
             message_en,
+            kind,
             field,
             retry_after_seconds,
         } = problem;
-        let family = code.split('.').next().unwrap_or_default();
         tracing::debug!(code = %code, "error reported to the app");
-        match family {
-            "network" | "tls" => Self::Network {
+        match kind {
+            ErrorKind::Network => Self::Network {
                 code,
                 message_fa,
                 message_en,
             },
-            "session" => Self::SessionEnded {
+            ErrorKind::SessionEnded => Self::SessionEnded {
                 code,
                 message_fa,
                 message_en,
             },
-            "store" | "platform" => Self::Device {
+            ErrorKind::Device => Self::Device {
                 code,
                 message_fa,
                 message_en,
             },
-            "flow" | "internal" => Self::Internal {
+            ErrorKind::Internal => Self::Internal {
                 code,
                 message_fa,
                 message_en,
             },
-            _ if field.is_some() => Self::Invalid {
+            ErrorKind::Refused if field.is_some() => Self::Invalid {
                 code,
                 message_fa,
                 message_en,
                 field,
             },
-            _ => Self::Bank {
+            ErrorKind::Refused => Self::Bank {
                 code,
                 message_fa,
                 message_en,
@@ -210,12 +210,15 @@ mod tests {
             HamrahError::from(input),
             HamrahError::Invalid { field: Some(f), .. } if f == "pan"
         ));
-        let network = Problem::new("network.unreachable", "fa", "en");
+        let network = Problem::from(hamrah_core::channel::ChannelError::Unreachable);
         assert!(matches!(
             HamrahError::from(network),
             HamrahError::Network { .. }
         ));
-        let ended = Problem::new("session.idle_timeout", "fa", "en");
+        let ended = Problem {
+            kind: ErrorKind::SessionEnded,
+            ..Problem::new("session.idle_timeout", "fa", "en")
+        };
         assert!(matches!(
             HamrahError::from(ended),
             HamrahError::SessionEnded { .. }

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use hamrah_core::channel::{BankClient, SpkiPin, Timeouts};
 use hamrah_core::client::Api;
 use hamrah_core::client::signing::DeviceProfile;
-use hamrah_core::flows::{Context, submit};
+use hamrah_core::flows::{self, Context};
+use hamrah_core::operation;
 use hamrah_core::session::{Session, device_id};
 use hamrah_core::store::Store;
 use hamrah_core::token::SoftTokenVault;
@@ -18,6 +19,7 @@ use crate::bills::BillPayments;
 use crate::card_transfer::CardTransfers;
 use crate::device::{DevicePlatform, DeviceSigner, ForeignSigner};
 use crate::error::HamrahError;
+use crate::install::Install;
 use crate::platform::{ForeignSecretStore, SecretStore};
 use crate::runtime::run;
 use crate::session::SessionClient;
@@ -38,13 +40,6 @@ pub struct HamrahConfig {
     pub device_name: String,
     /// The phone's platform.
     pub device_platform: DevicePlatform,
-}
-
-/// One install's parts, shared by the sub-clients.
-pub(crate) struct Install {
-    pub(crate) session: Session,
-    pub(crate) ctx: Context,
-    pub(crate) secrets: Arc<dyn hamrah_core::platform::SecretStore>,
 }
 
 /// The root client: one per install.
@@ -141,12 +136,15 @@ impl Hamrah {
         SmsChannel::new(Arc::clone(&self.install), transport, connectivity, encoding)
     }
 
-    /// Asks the bank about every payment whose outcome is still unknown (the
-    /// app calls it at start, before any new work).
+    /// Asks the bank about every payment whose outcome is still unknown, and
+    /// prunes journeys left untouched for a week (the app calls it at start,
+    /// before any new work).
     pub async fn resolve_pending(&self) -> Result<ResolveReport, HamrahError> {
         let install = Arc::clone(&self.install);
         run(async move {
-            let report = submit::resolve_unresolved(&install.ctx.api, &install.ctx.store).await?;
+            let report =
+                operation::resolve_unresolved(&install.ctx.api, &install.ctx.store).await?;
+            flows::prune_saved(&install.ctx)?;
             Ok(ResolveReport {
                 succeeded: report.succeeded.len() as u32,
                 failed: report.failed.len() as u32,

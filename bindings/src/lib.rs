@@ -26,6 +26,7 @@ mod device;
 mod digits;
 mod error;
 mod hamrah;
+mod install;
 mod journey;
 mod logging;
 mod observe;

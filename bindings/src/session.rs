@@ -7,7 +7,7 @@ use hamrah_core::session::SessionState as Core;
 
 use crate::device::{DeviceInfo, ForeignUnlock, LocalUnlock};
 use crate::error::HamrahError;
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::observe::ObservationHandle;
 use crate::runtime::run;
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use hamrah_core::flows::sheba_transfer::ShebaTransfer;
 
 use crate::error::HamrahError;
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::journey::{Journey, step};
 use crate::observe::ObservationHandle;
 use crate::runtime::run;

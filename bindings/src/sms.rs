@@ -10,7 +10,7 @@ use hamrah_core::store::DirectoryKind;
 use uuid::Uuid;
 
 use crate::error::{HamrahError, PlatformError};
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::observe::ObservationHandle;
 use crate::runtime::run;
 pub use crate::sms_payments::{SmsBillPayment, SmsCardBlock, SmsCardTransfer};

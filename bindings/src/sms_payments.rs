@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
-use hamrah_core::flows::Problem;
-use hamrah_core::ids::{Bill, CardNumber};
+use hamrah_core::Problem;
+use hamrah_core::ids::{Bill, CardNumber, Payee};
 use hamrah_core::money::Rials;
-use hamrah_core::sms::{BillSource, CardCredentials, Payee, PinKind, SmsClient};
-use uuid::Uuid;
+use hamrah_core::operation::OperationKey;
+use hamrah_core::sms::{BillSource, CardCredentials, PinKind, SmsClient};
 use zeroize::Zeroizing;
 
 use crate::error::HamrahError;
@@ -34,7 +34,7 @@ fn sms_credentials(pin: String, cvv2: String, expiry: String) -> CardCredentials
 #[derive(uniffi::Object)]
 pub struct SmsCardTransfer {
     client: Arc<SmsClient>,
-    key: Uuid,
+    key: OperationKey,
     card_index: u8,
     destination: CardNumber,
     amount: Rials,
@@ -52,7 +52,7 @@ impl SmsCardTransfer {
             .map_err(|e| HamrahError::from(Problem::of(&e).at("destination_pan")))?;
         Ok(Arc::new(Self {
             client,
-            key: Uuid::new_v4(),
+            key: OperationKey::new(),
             card_index,
             destination,
             amount: amount_of(amount)?,
@@ -65,9 +65,9 @@ impl SmsCardTransfer {
     /// Asks the card's issuer, over SMS, for a dynamic PIN bound to this payment.
     pub async fn request_pin(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
         exchanged(async move {
-            let payee = Payee::Card(self.destination.as_str().to_owned());
+            let payee = Payee::Card(self.destination.clone());
             (self.client)
-                .dynamic_pin(self.key, self.card_index, self.amount, payee)
+                .dynamic_pin(self.key, self.card_index, self.amount, &payee)
                 .await
         })
         .await
@@ -106,7 +106,7 @@ impl SmsCardTransfer {
 #[derive(uniffi::Object)]
 pub struct SmsBillPayment {
     client: Arc<SmsClient>,
-    key: Uuid,
+    key: OperationKey,
     bill: Bill,
     amount: Rials,
 }
@@ -122,7 +122,7 @@ impl SmsBillPayment {
             .map_err(|e| HamrahError::from(Problem::of(&e).at(e.field())))?;
         Ok(Arc::new(Self {
             client,
-            key: Uuid::new_v4(),
+            key: OperationKey::new(),
             bill,
             amount: amount_of(amount)?,
         }))
@@ -143,12 +143,9 @@ impl SmsBillPayment {
     /// Asks the card's issuer, over SMS, for a dynamic PIN bound to this bill.
     pub async fn request_pin(self: Arc<Self>, card_index: u8) -> Result<SmsResult, HamrahError> {
         exchanged(async move {
-            let payee = Payee::Bill(
-                self.bill.bill_id().to_owned(),
-                self.bill.payment_id().to_owned(),
-            );
+            let payee = Payee::Bill(self.bill.clone());
             (self.client)
-                .dynamic_pin(self.key, card_index, self.amount, payee)
+                .dynamic_pin(self.key, card_index, self.amount, &payee)
                 .await
         })
         .await
@@ -185,7 +182,7 @@ impl SmsBillPayment {
 #[derive(uniffi::Object)]
 pub struct SmsCardBlock {
     client: Arc<SmsClient>,
-    key: Uuid,
+    key: OperationKey,
     card_index: u8,
 }
 
@@ -193,7 +190,7 @@ impl SmsCardBlock {
     pub(crate) fn new(client: Arc<SmsClient>, card_index: u8) -> Arc<Self> {
         Arc::new(Self {
             client,
-            key: Uuid::new_v4(),
+            key: OperationKey::new(),
             card_index,
         })
     }

@@ -10,7 +10,7 @@ use hamrah_core::token::bank_time;
 use tokio::sync::Mutex;
 
 use crate::error::HamrahError;
-use crate::hamrah::Install;
+use crate::install::Install;
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
 

@@ -13,10 +13,11 @@ pub mod flows;
 pub mod ids;
 pub mod logging;
 pub mod money;
+pub mod operation;
 pub mod platform;
 pub mod session;
 pub mod sms;
 pub mod store;
 pub mod token;
 
-pub use error::Coded;
+pub use error::{Coded, ErrorKind, Problem};

@@ -55,7 +55,7 @@ fn everything_survives_a_reopen_and_nothing_is_plaintext() {
             .save_statement(&(0..30).map(|i| entry(i, "acc_1")).collect::<Vec<_>>())
             .unwrap();
         store
-            .save_flow("flow-1", &json!({"state": "confirm", "pan": PAN}), 13)
+            .save_flow("flow-1", &json!({"state": "confirm", "pan": PAN}), None, 13)
             .unwrap();
     }
     let store = Store::open(&path, secrets.as_ref()).unwrap();
@@ -101,7 +101,7 @@ fn a_different_key_opens_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hamrah.sqlite3");
     let store = Store::open(&path, &MemorySecretStore::new()).unwrap();
-    store.save_flow("f", &json!({"x": 1}), 1).unwrap();
+    store.save_flow("f", &json!({"x": 1}), None, 1).unwrap();
     drop(store);
     let other = Store::open(&path, &MemorySecretStore::new()).unwrap();
     assert_eq!(other.load_flow("f"), Err(StoreError::Crypto));
@@ -191,4 +191,46 @@ fn the_sms_directory_names_each_index_survives_a_reopen_and_is_sealed() {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn old_flows_are_pruned_but_never_one_waiting_on_an_unknown_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("f.sqlite3"), &MemorySecretStore::new()).unwrap();
+    let state = json!({"step": "pending"});
+    store
+        .save_flow("card_transfer:old", &state, None, 100)
+        .unwrap();
+    store
+        .begin_operation("key-pending", "card_transfer", &json!({}), 100)
+        .unwrap();
+    store
+        .save_flow("card_transfer:waiting", &state, Some("key-pending"), 100)
+        .unwrap();
+    store
+        .begin_operation("key-done", "card_transfer", &json!({}), 100)
+        .unwrap();
+    store
+        .finish_operation("key-done", OperationState::Succeeded, &json!({}), 101)
+        .unwrap();
+    store
+        .save_flow("card_transfer:settled", &state, Some("key-done"), 100)
+        .unwrap();
+    store
+        .save_flow("bill_payment:recent", &state, None, 900)
+        .unwrap();
+
+    assert_eq!(store.prune_flows(500).unwrap(), 2);
+    assert!(store.load_flow("card_transfer:old").unwrap().is_none());
+    assert!(store.load_flow("card_transfer:settled").unwrap().is_none());
+    assert!(store.load_flow("card_transfer:waiting").unwrap().is_some());
+    assert!(store.load_flow("bill_payment:recent").unwrap().is_some());
+    assert_eq!(
+        store.saved_flows("card_transfer:").unwrap(),
+        vec!["card_transfer:waiting".to_owned()]
+    );
+    assert_eq!(
+        store.saved_flows("bill_payment:").unwrap(),
+        vec!["bill_payment:recent".to_owned()]
+    );
 }

@@ -15,7 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hamrah_core::client::signing::{canonical_request, dynamic_link};
+use hamrah_core::client::signing::{SignedParts, canonical_request, dynamic_link};
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 use rusqlite::{OptionalExtension, params};
@@ -163,22 +163,31 @@ pub async fn check(
         .map_or_else(|| parts.uri.path(), |p| p.as_str());
     let method = parts.method.as_str();
     let link = dynamic_link(method, path, &json);
-    let canonical = canonical_request(
+    let idempotency_key = parts
+        .headers
+        .get("idempotency-key")
+        .map(|v| v.to_str().unwrap_or(""));
+    let canonical = canonical_request(&SignedParts {
         method,
-        path,
-        headers.timestamp,
-        &headers.nonce,
-        &body,
-        link.as_ref(),
-    );
+        path_and_query: path,
+        timestamp: headers.timestamp,
+        nonce: &headers.nonce,
+        body: &body,
+        idempotency_key,
+        link: link.as_ref(),
+    });
     key.verify(canonical.as_bytes(), &headers.signature)
         .map_err(|_| invalid())?;
-    let (device_id, nonce, ttl) = (device_id.to_owned(), headers.nonce, rules.nonce_ttl_seconds);
+    // A nonce is remembered at least as long as a request carrying it can
+    // pass the timestamp check: first seen `max_skew` before its timestamp,
+    // replayed `max_skew` after it, that is `2 * max_skew` later.
+    let keep = rules.nonce_ttl_seconds.max(2 * rules.max_skew_seconds);
+    let (device_id, nonce) = (device_id.to_owned(), headers.nonce);
     state
         .db
         .tx(move |tx| {
-            tx.prepare_cached("DELETE FROM signature_nonces WHERE device_id = ?1 AND seen_at <= ?2")?
-                .execute(params![device_id, now - ttl])?;
+            tx.prepare_cached("DELETE FROM signature_nonces WHERE device_id = ?1 AND seen_at < ?2")?
+                .execute(params![device_id, now - keep])?;
             let fresh = tx
                 .prepare_cached("INSERT OR IGNORE INTO signature_nonces (device_id, nonce, seen_at) VALUES (?1, ?2, ?3)")?
                 .execute(params![device_id, nonce, now])?;

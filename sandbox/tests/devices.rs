@@ -1,7 +1,7 @@
 //! Device identity over HTTPS: enrollment of the device key (proof of
 //! possession, the window after the SMS code), signed requests (accepted;
-//! replayed nonce, stale timestamp, altered path, query, body, amount or payee
-//! refused; unsigned refused once enrolled), quick login (challenge,
+//! replayed nonce (also at the edge of the skew), stale timestamp, altered
+//! path, query, body, idempotency key, amount or payee refused; unsigned refused once enrolled), quick login (challenge,
 //! signature, lock after 5 bad signatures, login notice) and revocation.
 //!
 //! The canonical string is built here by hand from the contract, not with
@@ -60,9 +60,10 @@ struct Signed {
     amount: String,
     payee: String,
     idempotency_key: Option<String>,
-    /// Sign these instead of `path` / the body bytes (tampering).
+    /// Sign these instead of `path` / the body bytes / the key (tampering).
     signed_path: Option<String>,
     signed_body: Option<Vec<u8>>,
+    signed_idempotency_key: Option<String>,
 }
 
 impl Signed {
@@ -78,6 +79,7 @@ impl Signed {
             idempotency_key: None,
             signed_path: None,
             signed_body: None,
+            signed_idempotency_key: None,
         }
     }
 
@@ -96,12 +98,16 @@ impl Signed {
             .or_else(|| bytes.clone())
             .unwrap_or_default();
         let canonical = [
-            "hamrah-sig-v1",
+            "hamrah-sig-v2",
             self.method.as_str(),
             self.signed_path.as_deref().unwrap_or(&self.path),
             &self.timestamp.to_string(),
             &self.nonce,
             &hex_sha256(&signed_body),
+            self.signed_idempotency_key
+                .as_deref()
+                .or(self.idempotency_key.as_deref())
+                .unwrap_or(""),
             &self.amount,
             &self.payee,
         ]
@@ -267,6 +273,22 @@ async fn signed_requests_are_accepted_and_every_alteration_refused() {
         .send(&bank, &customer, &key)
         .await
         .expect_error(401, "signature.replayed_nonce");
+    // The same nonce at the far edge of the skew: first seen 120 s before
+    // its timestamp, replayed 120 s after it (240 s later).
+    let early = Signed::new(Method::GET, "/v1/accounts", None, now + 120);
+    early.send(&bank, &customer, &key).await.expect(200);
+    bank.admin(
+        Method::POST,
+        "/admin/clock",
+        Some(json!({"advance_seconds": 240})),
+    )
+    .await
+    .expect(200);
+    early
+        .send(&bank, &customer, &key)
+        .await
+        .expect_error(401, "signature.replayed_nonce");
+    let now = bank_now(&bank).await;
     // Beyond max_skew_seconds (120) either way.
     for timestamp in [now - 200, now + 200] {
         Signed::new(Method::GET, "/v1/accounts", None, timestamp)
@@ -348,6 +370,15 @@ async fn money_moving_calls_are_signed_over_amount_and_payee() {
             .await
             .expect_error(401, "signature.invalid");
     }
+    // Signed under one idempotency key, sent under another: a signed
+    // payment cannot be replayed as a new operation.
+    let mut other_key = Signed::new(Method::POST, path, Some(transfer.clone()), now)
+        .linked("25000000", "card:6104337812345674");
+    other_key.signed_idempotency_key = Some(uuid::Uuid::new_v4().to_string());
+    other_key
+        .send(&bank, &customer, &key)
+        .await
+        .expect_error(401, "signature.invalid");
     // Signed right: the signature passes, the bank judges the payment itself.
     let judged = Signed::new(Method::POST, path, Some(transfer), now)
         .linked("25000000", "card:6104337812345674")

@@ -80,7 +80,7 @@ async fn from_an_account_then_already_paid() {
     let BillPaymentState::ConfirmAccount { order, .. } = state else {
         panic!("{state:?}")
     };
-    let key = order.idempotency_key.clone();
+    let key = order.idempotency_key;
     let state = flow.confirm().await.unwrap();
     let BillPaymentState::Succeeded { receipt, .. } = state else {
         panic!("{state:?}")
@@ -89,7 +89,7 @@ async fn from_an_account_then_already_paid() {
     assert_eq!(receipt.amount_rials, amount);
     assert!(receipt.paid_at_jalali.starts_with("14"));
     assert_eq!(balance(&app).await, before - receipt.total_debited_rials);
-    let record = app.ctx.store.operation(&key).unwrap().unwrap();
+    let record = app.ctx.store.operation(&key.to_text()).unwrap().unwrap();
     assert_eq!(record.state, OperationState::Succeeded);
 
     // The same bill again: a clear state, nothing to pay.

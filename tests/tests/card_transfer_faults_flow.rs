@@ -12,7 +12,7 @@ use std::time::Duration;
 use common::*;
 use hamrah_core::channel::Timeouts;
 use hamrah_core::flows::card_transfer::{CardTransfer, CardTransferState};
-use hamrah_core::flows::submit::resolve_unresolved;
+use hamrah_core::operation::resolve_unresolved;
 use hamrah_core::platform::MemorySecretStore;
 use hamrah_core::store::OperationState;
 use hamrah_e2e::{App, Bank};
@@ -96,9 +96,14 @@ async fn a_failure_before_commit_is_retried_with_the_same_key() {
         panic!("{state:?}")
     };
     assert_eq!(problem.code, "server.internal");
-    let key = payment.idempotency_key.clone();
+    let key = payment.idempotency_key;
     assert_eq!(
-        app.ctx.store.operation(&key).unwrap().unwrap().state,
+        app.ctx
+            .store
+            .operation(&key.to_text())
+            .unwrap()
+            .unwrap()
+            .state,
         OperationState::Failed
     );
     assert_eq!(balance(&app).await, before - AMOUNT - FEE);
@@ -108,7 +113,12 @@ async fn a_failure_before_commit_is_retried_with_the_same_key() {
         "{state:?}"
     );
     assert_eq!(
-        app.ctx.store.operation(&key).unwrap().unwrap().state,
+        app.ctx
+            .store
+            .operation(&key.to_text())
+            .unwrap()
+            .unwrap()
+            .state,
         OperationState::Succeeded
     );
     assert_eq!(balance(&app).await, before - 2 * (AMOUNT + FEE));

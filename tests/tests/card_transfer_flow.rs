@@ -52,7 +52,7 @@ async fn happy_path_to_another_banks_card() {
     };
     assert_eq!(payment.amount_words_fa, "بیست و پنج میلیون");
     assert_eq!(policy.requests_left(), 5);
-    let key = payment.idempotency_key.clone();
+    let key = payment.idempotency_key;
 
     let otp = pin(&bank, &mut flow, SARA_MOBILE).await;
     let left = flow.pin_seconds_left();
@@ -69,7 +69,7 @@ async fn happy_path_to_another_banks_card() {
 
     assert_eq!(balance(&app).await, before - AMOUNT - FEE);
     ledger_ok(&bank).await;
-    let record = app.ctx.store.operation(&key).unwrap().unwrap();
+    let record = app.ctx.store.operation(&key.to_text()).unwrap().unwrap();
     assert_eq!(record.state, OperationState::Succeeded);
     assert!(record.request.get("cvv2").is_none() && record.request.get("pin").is_none());
     // The saved state survives a restart.

@@ -17,7 +17,7 @@ use hamrah_core::channel::{Method, Timeouts};
 use hamrah_core::flows::accounts::{BlockReason, CardBlock, CardBlockState};
 use hamrah_core::flows::bill_payment::{BillPayment, BillPaymentState, BillSource};
 use hamrah_core::flows::card_transfer::CardTransferState;
-use hamrah_core::flows::submit::resolve_unresolved;
+use hamrah_core::operation::resolve_unresolved;
 use hamrah_core::platform::MemorySecretStore;
 use hamrah_core::store::OperationState;
 use hamrah_e2e::{App, Bank};
@@ -88,7 +88,11 @@ async fn a_transfer_outliving_the_timeout_is_resolved_by_asking() {
     // Let the held request reach the handler: it finds the key recorded.
     tokio::time::sleep(Duration::from_millis(1_800)).await;
     assert_eq!(balance(&app).await, before - AMOUNT - FEE);
-    let record = app.ctx.store.operation(&payment.idempotency_key).unwrap();
+    let record = app
+        .ctx
+        .store
+        .operation(&payment.idempotency_key.to_text())
+        .unwrap();
     assert_eq!(record.unwrap().state, OperationState::Succeeded);
     ledger_ok(&bank).await;
     bank.sandbox.stop().await;

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use hamrah_core::channel::Timeouts;
 use hamrah_core::flows::card_transfer::CardTransferState;
-use hamrah_core::flows::submit::resolve_unresolved;
+use hamrah_core::operation::resolve_unresolved;
 use hamrah_core::platform::MemorySecretStore;
 use hamrah_e2e::{App, Bank};
 use rand::rngs::StdRng;

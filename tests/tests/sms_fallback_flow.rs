@@ -16,14 +16,14 @@ use hamrah_core::Coded;
 use hamrah_core::flows::card_transfer::CardTransferState;
 use hamrah_core::ids::{Bill, CardNumber};
 use hamrah_core::money::Rials;
+use hamrah_core::operation::OperationKey;
 use hamrah_core::sms::{
     BillSource, CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, OutboundSms,
-    Payee, PinKind, ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SmsTransport,
+    PinKind, ReplyBody, SmsClient, SmsError, SmsExchange, SmsMailbox, SmsTransport,
     SmsTransportError, SwitchConnectivity, vault,
 };
 use hamrah_core::store::OperationState;
 use hamrah_e2e::{App, Bank};
-use uuid::Uuid;
 use zeroize::Zeroizing;
 
 const SARA_MOBILE: &str = "09121234567";
@@ -94,10 +94,10 @@ async fn every_operation(encoding: Encoding) {
     );
 
     let destination: CardNumber = bank.other_card("mellat").await.unwrap().parse().unwrap();
-    let key = Uuid::new_v4();
-    let payee = Payee::Card(destination.as_str().to_owned());
+    let key = OperationKey::new();
+    let payee = hamrah_core::ids::Payee::Card(destination.clone());
     let exchange = sms
-        .dynamic_pin(key, 0, Rials::new(AMOUNT), payee)
+        .dynamic_pin(key, 0, Rials::new(AMOUNT), &payee)
         .await
         .unwrap();
     one_sms_each_way(&exchange, encoding);
@@ -125,12 +125,7 @@ async fn every_operation(encoding: Encoding) {
         "{:?}",
         exchange.reply
     );
-    let journaled = app
-        .ctx
-        .store
-        .operation(&key.hyphenated().to_string())
-        .unwrap()
-        .unwrap();
+    let journaled = app.ctx.store.operation(&key.to_text()).unwrap().unwrap();
     assert_eq!(journaled.state, OperationState::Succeeded);
     assert_eq!(balance(&app).await, before - AMOUNT - FEE);
 
@@ -149,7 +144,12 @@ async fn every_operation(encoding: Encoding) {
     .unwrap();
     let bill_amount = Rials::new(seeded["amount_rials"].as_u64().unwrap());
     let exchange = sms
-        .bill_payment(Uuid::new_v4(), &bill, bill_amount, BillSource::Account(0))
+        .bill_payment(
+            OperationKey::new(),
+            &bill,
+            bill_amount,
+            BillSource::Account(0),
+        )
         .await
         .unwrap();
     one_sms_each_way(&exchange, encoding);
@@ -159,7 +159,7 @@ async fn every_operation(encoding: Encoding) {
         exchange.reply
     );
 
-    let exchange = sms.card_block(Uuid::new_v4(), 0).await.unwrap();
+    let exchange = sms.card_block(OperationKey::new(), 0).await.unwrap();
     one_sms_each_way(&exchange, encoding);
     assert!(
         matches!(exchange.reply.body, ReplyBody::Blocked { .. }),
@@ -217,7 +217,7 @@ async fn a_lost_https_answer_retried_over_sms_posts_once() {
     let CardTransferState::Authorize { payment, .. } = flow.state() else {
         panic!()
     };
-    let key = payment.idempotency_key.clone();
+    let key = payment.idempotency_key;
     // The bank commits, the answer is lost, and data drops before the core can ask.
     bank.fault("card_transfer_create", "drop_after_commit", 1, None)
         .await
@@ -239,7 +239,12 @@ async fn a_lost_https_answer_retried_over_sms_posts_once() {
         "the HTTPS transfer committed"
     );
     assert_eq!(
-        app.ctx.store.operation(&key).unwrap().unwrap().state,
+        app.ctx
+            .store
+            .operation(&key.to_text())
+            .unwrap()
+            .unwrap()
+            .state,
         OperationState::Pending
     );
     network.set_data(false);
@@ -249,7 +254,7 @@ async fn a_lost_https_answer_retried_over_sms_posts_once() {
     );
 
     // The customer retries over SMS: the same key, so the bank's record answers.
-    let uuid = Uuid::parse_str(&key).unwrap();
+    let uuid = key;
     let exchange = sms
         .card_transfer(
             uuid,
@@ -275,7 +280,12 @@ async fn a_lost_https_answer_retried_over_sms_posts_once() {
         "resolved with one query, not sent again"
     );
     assert_eq!(
-        app.ctx.store.operation(&key).unwrap().unwrap().state,
+        app.ctx
+            .store
+            .operation(&key.to_text())
+            .unwrap()
+            .unwrap()
+            .state,
         OperationState::Succeeded
     );
 
@@ -314,7 +324,7 @@ async fn a_refused_frame_reaches_the_customer_as_a_typed_error() {
     );
     rotated.agree_key(&app.ctx.api).await.unwrap();
     let before = balance(&app).await;
-    let error = sms.card_block(Uuid::new_v4(), 0).await.unwrap_err();
+    let error = sms.card_block(OperationKey::new(), 0).await.unwrap_err();
     assert_eq!(error, SmsError::KeyUnknown);
     assert!(!error.message_fa().is_empty() && !error.message_en().is_empty());
     let cards = app.ctx.api.cards().await.unwrap();
@@ -351,7 +361,7 @@ async fn card_to_card_in_one_sms_each_way_with_a_soft_token_code() {
     let code = payment_code(&ctx, &card_id, Rials::new(AMOUNT), &payee).unwrap();
     let exchange = sms
         .card_transfer(
-            Uuid::new_v4(),
+            OperationKey::new(),
             0,
             &destination,
             Rials::new(AMOUNT),
@@ -372,7 +382,7 @@ async fn card_to_card_in_one_sms_each_way_with_a_soft_token_code() {
     // The same code for another amount is refused, and nothing moves.
     let other = sms
         .card_transfer(
-            Uuid::new_v4(),
+            OperationKey::new(),
             0,
             &destination,
             Rials::new(AMOUNT + 1),

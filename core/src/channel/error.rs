@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use crate::Coded;
+use crate::error::{ErrorKind, Problem};
 
 /// An error answer of the bank (the contract's `Error`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -85,5 +86,28 @@ impl Coded for ChannelError {
             Self::Protocol => "پاسخ بانک قابل فهم نبود.".to_owned(),
             Self::Device(error) => error.message_fa(),
         }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Unreachable | Self::OutcomeUnknown | Self::PinMismatch | Self::Protocol => {
+                ErrorKind::Network
+            }
+            // The contract's `session.*` family: the session is over.
+            Self::Bank(error) if error.code.starts_with("session.") => ErrorKind::SessionEnded,
+            Self::Bank(_) => ErrorKind::Refused,
+            Self::Device(_) => ErrorKind::Device,
+        }
+    }
+}
+
+impl From<ChannelError> for Problem {
+    fn from(error: ChannelError) -> Self {
+        let mut problem = Self::of(&error);
+        if let ChannelError::Bank(bank) = error {
+            problem.field = bank.field;
+            problem.retry_after_seconds = bank.retry_after_seconds;
+        }
+        problem
     }
 }

@@ -1,9 +1,14 @@
-//! How the phone reaches the bank: HTTPS with pinned keys (and, later, SMS).
+//! How the phone reaches the bank: HTTPS with pinned keys, and the policy
+//! that decides when SMS ([`crate::sms`]) is used instead.
 
+pub mod connectivity;
 mod error;
 mod https;
 mod pinning;
 
+pub use connectivity::{
+    Channel, ChannelDecision, Connectivity, FallbackPolicy, SmsPlan, SwitchConnectivity,
+};
 pub use error::{BankError, ChannelError};
 pub use https::{BankClient, Reply, Timeouts};
 pub use pinning::{PinError, SpkiPin};

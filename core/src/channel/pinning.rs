@@ -13,6 +13,7 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 use sha2::{Digest, Sha256};
 
 crate::coded_error! {
+    kind = Network;
     /// Why a pin was refused.
     pub enum PinError {
         /// Not `sha256/` followed by the base64 of 32 bytes.

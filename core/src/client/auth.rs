@@ -122,14 +122,8 @@ impl Api {
     ) -> Result<CodeSent, ChannelError> {
         let body = json!({"national_id": national_id, "mobile": mobile,
             "birth_date": birth_date, "pan": pan, "expiry": expiry});
-        self.call(
-            Method::POST,
-            "/v1/activations",
-            Some(&body),
-            None,
-            Auth::None,
-        )
-        .await
+        self.call(Method::POST, "/v1/activations", Some(&body), Auth::None)
+            .await
     }
 
     /// `activation_verify`: the SMS code.
@@ -159,7 +153,7 @@ impl Api {
         let path = format!("/v1/activations/{activation_id}/credentials");
         let body = json!({"username": username, "password": password, "platform": "desktop"});
         let done: Completed = self
-            .call(Method::POST, &path, Some(&body), None, Auth::None)
+            .call(Method::POST, &path, Some(&body), Auth::None)
             .await?;
         Ok(self.keep(done.session))
     }
@@ -168,7 +162,7 @@ impl Api {
     pub async fn login(&self, username: &str, password: &str) -> Result<LoginReply, ChannelError> {
         let body = json!({"username": username, "password": password, "platform": "desktop"});
         let raw = self
-            .call(Method::POST, "/v1/sessions", Some(&body), None, Auth::None)
+            .call(Method::POST, "/v1/sessions", Some(&body), Auth::None)
             .await?;
         Ok(self.login_reply(raw))
     }
@@ -182,21 +176,15 @@ impl Api {
         let path = format!("/v1/sessions/challenges/{challenge_id}/verify");
         let body = json!({"code": code});
         let raw = self
-            .call(Method::POST, &path, Some(&body), None, Auth::None)
+            .call(Method::POST, &path, Some(&body), Auth::None)
             .await?;
         Ok(self.login_reply(raw))
     }
 
     /// `session_get` (not activity).
     pub async fn session_get(&self) -> Result<SessionInfo, ChannelError> {
-        self.call(
-            Method::GET,
-            "/v1/sessions/current",
-            None,
-            None,
-            Auth::Passive,
-        )
-        .await
+        self.call(Method::GET, "/v1/sessions/current", None, Auth::Passive)
+            .await
     }
 
     /// `session_update`: the customer's idle timeout.
@@ -209,7 +197,6 @@ impl Api {
             Method::PATCH,
             "/v1/sessions/current",
             Some(&body),
-            None,
             Auth::Bearer,
         )
         .await
@@ -238,13 +225,7 @@ impl Api {
     ) -> Result<SessionInfo, ChannelError> {
         let body = json!({"current_password": current, "new_password": new});
         let session: WithToken = self
-            .call(
-                Method::PUT,
-                "/v1/me/password",
-                Some(&body),
-                None,
-                Auth::Bearer,
-            )
+            .call(Method::PUT, "/v1/me/password", Some(&body), Auth::Bearer)
             .await?;
         Ok(self.keep(session))
     }

@@ -1,7 +1,7 @@
 //! Accounts, statements, cards, limits and blocking.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{Api, Auth, BankRef};
 use crate::channel::{ChannelError, Method};
@@ -114,7 +114,7 @@ impl Api {
     /// `account_list`.
     pub async fn accounts(&self) -> Result<Vec<Account>, ChannelError> {
         let list: Items<Account> = self
-            .call(Method::GET, "/v1/accounts", None, None, Auth::Bearer)
+            .call(Method::GET, "/v1/accounts", None, Auth::Bearer)
             .await?;
         Ok(list.items)
     }
@@ -131,14 +131,13 @@ impl Api {
             path.push_str("&cursor=");
             path.push_str(cursor);
         }
-        self.call(Method::GET, &path, None, None, Auth::Bearer)
-            .await
+        self.call(Method::GET, &path, None, Auth::Bearer).await
     }
 
     /// `card_list`.
     pub async fn cards(&self) -> Result<Vec<Card>, ChannelError> {
         let list: Items<Card> = self
-            .call(Method::GET, "/v1/cards", None, None, Auth::Bearer)
+            .call(Method::GET, "/v1/cards", None, Auth::Bearer)
             .await?;
         Ok(list.items)
     }
@@ -146,27 +145,6 @@ impl Api {
     /// `card_limits_get`.
     pub async fn card_limits(&self, card_id: &str) -> Result<CardLimits, ChannelError> {
         let path = format!("/v1/cards/{card_id}/limits");
-        self.call(Method::GET, &path, None, None, Auth::Bearer)
-            .await
-    }
-
-    /// `card_block` (money-moving class: idempotency key required).
-    pub async fn card_block(
-        &self,
-        card_id: &str,
-        reason: &str,
-        idempotency_key: &str,
-    ) -> Result<Value, ChannelError> {
-        let path = format!("/v1/cards/{card_id}/block");
-        let body = json!({"reason": reason});
-        self.call_raw(
-            Method::POST,
-            &path,
-            Some(&body),
-            Some(idempotency_key),
-            Auth::Bearer,
-        )
-        .await
-        .map(|reply| reply.json)
+        self.call(Method::GET, &path, None, Auth::Bearer).await
     }
 }

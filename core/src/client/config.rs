@@ -203,7 +203,7 @@ impl Api {
     /// Also keeps the bank's clock offset, which signed requests use.
     pub async fn config(&self) -> Result<BankConfig, ChannelError> {
         let config: BankConfig = self
-            .call(Method::GET, "/v1/config", None, None, Auth::None)
+            .call(Method::GET, "/v1/config", None, Auth::None)
             .await?;
         self.note_clock(&config);
         Ok(config)

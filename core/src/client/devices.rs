@@ -97,7 +97,7 @@ impl Api {
             "hardware_backed": signer.hardware_backed(),
         });
         let device: Device = self
-            .call(Method::POST, "/v1/devices", Some(&body), None, Auth::Enroll)
+            .call(Method::POST, "/v1/devices", Some(&body), Auth::Enroll)
             .await?;
         self.note_enrolled(device.enrolled);
         Ok(device)
@@ -106,7 +106,7 @@ impl Api {
     /// `device_list`: the customer's known devices, most recently seen first.
     pub async fn device_list(&self) -> Result<Vec<Device>, ChannelError> {
         let list: DeviceList = self
-            .call(Method::GET, "/v1/devices", None, None, Auth::Bearer)
+            .call(Method::GET, "/v1/devices", None, Auth::Bearer)
             .await?;
         Ok(list.items)
     }
@@ -132,7 +132,6 @@ impl Api {
         self.call(
             Method::POST,
             "/v1/sessions/quick-challenges",
-            None,
             None,
             Auth::None,
         )
@@ -160,13 +159,7 @@ impl Api {
             "signature": URL_SAFE_NO_PAD.encode(signature),
         });
         let raw: RawLogin = self
-            .call(
-                Method::POST,
-                "/v1/sessions/quick",
-                Some(&body),
-                None,
-                Auth::None,
-            )
+            .call(Method::POST, "/v1/sessions/quick", Some(&body), Auth::None)
             .await?;
         Ok(self.login_reply(raw))
     }

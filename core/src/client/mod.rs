@@ -13,7 +13,6 @@ pub mod signing;
 mod sms;
 mod soft_token;
 
-use crate::sms::FallbackPolicy;
 use std::sync::{Arc, RwLock};
 
 use serde::de::DeserializeOwned;
@@ -30,7 +29,16 @@ pub use payments::*;
 pub use sms::*;
 pub use soft_token::*;
 
-use crate::channel::{BankClient, ChannelError, Method, Reply};
+use crate::channel::{BankClient, ChannelError, FallbackPolicy, Method, Reply};
+use crate::operation::{Link, OperationKey};
+
+/// The key and link of a money-moving call: the `Idempotency-Key` header,
+/// and what the signature binds.
+#[derive(Debug, Clone, Copy)]
+struct Money<'a> {
+    key: &'a OperationKey,
+    link: &'a Link,
+}
 
 /// What the session mirror learns from each authenticated call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,10 +143,9 @@ impl Api {
         method: Method,
         path: &str,
         body: Option<&Value>,
-        key: Option<&str>,
         auth: Auth,
     ) -> Result<T, ChannelError> {
-        let reply = self.call_raw(method, path, body, key, auth).await?;
+        let reply = self.call_raw(method, path, body, None, auth).await?;
         serde_json::from_value(reply.json).map_err(|_| ChannelError::Protocol)
     }
 
@@ -147,14 +154,16 @@ impl Api {
         method: Method,
         path: &str,
         body: Option<&Value>,
-        key: Option<&str>,
+        money: Option<Money<'_>>,
         auth: Auth,
     ) -> Result<Reply, ChannelError> {
-        let mut result = self.send_once(method.clone(), path, body, key, auth).await;
+        let mut result = self
+            .send_once(method.clone(), path, body, money, auth)
+            .await;
         if self.needs_clock_resync(&result) {
             // The bank refused the signature's time: re-read its clock, sign again.
             self.resync_clock().await;
-            result = self.send_once(method, path, body, key, auth).await;
+            result = self.send_once(method, path, body, money, auth).await;
         }
         if auth != Auth::None {
             self.observe(&result, auth);
@@ -174,9 +183,10 @@ impl Api {
         method: Method,
         path: &str,
         body: Option<&Value>,
-        key: Option<&str>,
+        money: Option<Money<'_>>,
         auth: Auth,
     ) -> Result<Reply, ChannelError> {
+        let key = money.map(|m| m.key.to_text());
         let bytes = body
             .map(serde_json::to_vec)
             .transpose()
@@ -191,7 +201,8 @@ impl Api {
                     method.as_str(),
                     path,
                     bytes.as_deref().unwrap_or_default(),
-                    body.unwrap_or(&Value::Null),
+                    key.as_deref(),
+                    money.map(|m| m.link.lines()).as_ref(),
                 )
                 .map_err(ChannelError::Device)?,
         };
@@ -211,7 +222,7 @@ impl Api {
         if let Some(bearer) = &bearer {
             headers.push(("authorization", bearer));
         }
-        if let Some(key) = key {
+        if let Some(key) = &key {
             headers.push(("idempotency-key", key));
         }
         if let Some(signed) = &signed {

@@ -3,8 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{Api, Auth, BankRef};
+use super::{Api, Auth, BankRef, Money};
 use crate::channel::{BankError, ChannelError, Method, Reply};
+use crate::ids::Payee;
+use crate::money::Rials;
+use crate::operation::{Link, OperationKey};
 
 /// The contract's `CardHolder`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +80,6 @@ impl Api {
             Method::POST,
             "/v1/holder-inquiries/card",
             Some(&body),
-            None,
             Auth::Bearer,
         )
         .await
@@ -90,7 +92,6 @@ impl Api {
             Method::POST,
             "/v1/holder-inquiries/sheba",
             Some(&body),
-            None,
             Auth::Bearer,
         )
         .await
@@ -107,57 +108,45 @@ impl Api {
             Method::POST,
             "/v1/bill-inquiries",
             Some(&body),
-            None,
             Auth::Bearer,
         )
         .await
     }
 
-    /// `dynamic_pin_request`: an SMS PIN for the payment named by `idempotency_key`.
+    /// `dynamic_pin_request`: an SMS PIN for the payment `key` of `amount`
+    /// to `payee` from the card `source_card_id`.
     pub async fn dynamic_pin(
         &self,
-        idempotency_key: &str,
+        key: &OperationKey,
         source_card_id: &str,
-        amount_rials: u64,
-        payee: &Value,
+        amount: Rials,
+        payee: &Payee,
     ) -> Result<DynamicPinIssued, ChannelError> {
-        let body = json!({"idempotency_key": idempotency_key,
+        let body = json!({"idempotency_key": key.to_text(),
             "source": {"card_id": source_card_id},
-            "amount_rials": amount_rials, "payee": payee});
-        self.call(
-            Method::POST,
-            "/v1/dynamic-pins",
-            Some(&body),
-            None,
-            Auth::Bearer,
-        )
-        .await
+            "amount_rials": amount.get(), "payee": payee.to_contract()});
+        self.call(Method::POST, "/v1/dynamic-pins", Some(&body), Auth::Bearer)
+            .await
     }
 
     /// A money-moving `POST` (`card_transfer_create`, `sheba_transfer_create`,
-    /// `bill_payment_create`) under `idempotency_key`.
+    /// `bill_payment_create`, `card_block`) under `key`, signed over `link`.
     pub async fn submit(
         &self,
         path: &str,
         body: &Value,
-        idempotency_key: &str,
+        key: &OperationKey,
+        link: &Link,
     ) -> Result<Reply, ChannelError> {
-        self.call_raw(
-            Method::POST,
-            path,
-            Some(body),
-            Some(idempotency_key),
-            Auth::Bearer,
-        )
-        .await
+        let money = Money { key, link };
+        self.call_raw(Method::POST, path, Some(body), Some(money), Auth::Bearer)
+            .await
     }
 
     /// `operation_get`: resolves an unknown outcome.
-    pub async fn operation(&self, idempotency_key: &str) -> Result<OperationStatus, ChannelError> {
-        let path = format!("/v1/operations/{idempotency_key}");
-        let raw: RawOperation = self
-            .call(Method::GET, &path, None, None, Auth::Bearer)
-            .await?;
+    pub async fn operation(&self, key: &OperationKey) -> Result<OperationStatus, ChannelError> {
+        let path = format!("/v1/operations/{key}");
+        let raw: RawOperation = self.call(Method::GET, &path, None, Auth::Bearer).await?;
         Ok(match raw.status.as_str() {
             "pending" => OperationStatus::Pending(raw.retry_after_seconds.unwrap_or(1)),
             "succeeded" => OperationStatus::Succeeded(raw.receipt.ok_or(ChannelError::Protocol)?),

@@ -54,7 +54,6 @@ impl Api {
             Method::POST,
             "/v1/devices/current/sms-key",
             Some(&body),
-            None,
             Auth::Bearer,
         )
         .await
@@ -69,13 +68,7 @@ impl Api {
     ) -> Result<SmsInboundAnswer, ChannelError> {
         let body: Value =
             json!({ "from_mobile": from_mobile, "encoding": encoding, "frame": frame });
-        self.call(
-            Method::POST,
-            "/v1/sms/inbound",
-            Some(&body),
-            None,
-            Auth::None,
-        )
-        .await
+        self.call(Method::POST, "/v1/sms/inbound", Some(&body), Auth::None)
+            .await
     }
 }

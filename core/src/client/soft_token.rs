@@ -62,7 +62,6 @@ impl Api {
             Method::POST,
             "/v1/soft-token-activations",
             Some(&body),
-            None,
             Auth::Bearer,
         )
         .await
@@ -78,7 +77,7 @@ impl Api {
     ) -> Result<SoftTokenActivated, ChannelError> {
         let body = json!({"code": code, "device_public_key": device_public_key});
         let path = format!("/v1/soft-token-activations/{activation_id}/confirm");
-        self.call(Method::POST, &path, Some(&body), None, Auth::Bearer)
+        self.call(Method::POST, &path, Some(&body), Auth::Bearer)
             .await
     }
 

@@ -5,16 +5,15 @@
 pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
-mod problem;
-mod saved;
+pub(crate) mod journey;
 pub mod sheba_transfer;
 pub mod sms_pin;
 pub mod soft_token;
-pub mod submit;
 
 use std::sync::Arc;
 
-pub use problem::Problem;
+pub use crate::error::Problem;
+pub use journey::{FLOW_MAX_AGE_SECONDS, Journey, JourneyState, prune_saved};
 
 use crate::client::{Api, BankConfig, local_now};
 use crate::store::Store;

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Problem;
 use crate::client::{Api, DynamicPinIssued, OtpConfig, local_now, parse_instant};
+use crate::ids::Payee;
+use crate::money::Rials;
+use crate::operation::OperationKey;
 
 /// The PIN requests of one payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,10 +122,10 @@ pub enum PinStep {
 pub async fn request(
     api: &Api,
     policy: &mut SmsPinPolicy,
-    key: &str,
+    key: &OperationKey,
     card_id: &str,
-    amount_rials: u64,
-    payee: &serde_json::Value,
+    amount: Rials,
+    payee: &Payee,
 ) -> PinStep {
     match policy.check(local_now()) {
         Err(PinRequestRefusal::BudgetExhausted) => {
@@ -133,7 +136,7 @@ pub async fn request(
         Err(refusal) => return PinStep::Refused(SmsPinPolicy::problem(refusal)),
         Ok(()) => {}
     }
-    match api.dynamic_pin(key, card_id, amount_rials, payee).await {
+    match api.dynamic_pin(key, card_id, amount, payee).await {
         Ok(issued) => {
             policy.issued(&issued, local_now());
             tracing::debug!(

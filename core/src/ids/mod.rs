@@ -9,6 +9,7 @@ mod card_secrets;
 mod checksum;
 mod mobile;
 mod national_id;
+mod payee;
 mod sheba;
 
 pub use bill::{Bill, BillError, BillType};
@@ -16,4 +17,5 @@ pub use card::{CardError, CardNumber};
 pub use card_secrets::{CardExpiry, CardSecretError, Cvv2, SecondPin};
 pub use mobile::{MobileError, MobileNumber, Operator};
 pub use national_id::{NationalId, NationalIdError};
+pub use payee::Payee;
 pub use sheba::{AccountType, Sheba, ShebaError};

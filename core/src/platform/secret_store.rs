@@ -3,6 +3,7 @@
 use zeroize::Zeroizing;
 
 crate::coded_error! {
+    kind = Device;
     /// Why a platform service failed.
     pub enum PlatformError {
         /// The vault could not be reached or refused the operation.

@@ -1,41 +1,34 @@
 //! [`SmsClient`]: the customer's operations over SMS, one encrypted frame
-//! each way. Money-moving operations share the HTTPS journal and idempotency
-//! key: a key already journaled (its HTTPS outcome unknown) is resolved by
-//! asking the bank about that key, and sent again only with the same key
-//! when the bank never recorded it.
+//! each way. Money-moving operations go through the operation engine
+//! ([`crate::operation`]) like HTTPS ones: the same [`OperationKey`],
+//! journal and verdicts; a key already journaled (its HTTPS outcome unknown)
+//! is resolved by asking the bank about that key, and sent again only with
+//! the same key when the bank never recorded it.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::json;
-use uuid::Uuid;
 
-use super::connectivity::{FallbackPolicy, SmsPlan};
 use super::exchange::SmsExchange;
 use super::exchange::{open_reply, outbound};
 use super::frame::{self, Direction, Header};
 use super::reply::{Reply, ReplyBody};
-use super::request::{BillSource, CardCredentials, Payee, Request};
+use super::request::{self, BillSource, CardCredentials, Request};
 use super::text::Encoding;
 use super::transport::{SmsMailbox, SmsTransport};
 use super::{SmsError, summary, vault};
+use crate::channel::{FallbackPolicy, SmsPlan};
 use crate::client::local_now;
-use crate::ids::{Bill, CardNumber};
+use crate::error::Problem;
+use crate::ids::{Bill, CardNumber, Payee};
 use crate::money::Rials;
+use crate::operation::{OperationKey, Outcome, Verdict, journal};
 use crate::platform::SecretStore;
-use crate::store::{OperationState, Store};
+use crate::store::Store;
 
 /// How long to wait for the bank's reply SMS by default.
 pub const REPLY_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// Refusals the bank does not record (the customer corrects and resends with the same key).
-const CORRECTABLE: &[&str] = &[
-    "otp.invalid",
-    "otp.expired",
-    "otp.not_requested",
-    "otp.attempts_exceeded",
-    "card.credentials_invalid",
-];
 
 /// The SMS channel of one install.
 pub struct SmsClient {
@@ -97,14 +90,14 @@ impl SmsClient {
 
     /// Agrees a new SMS key with the bank over HTTPS (`sms_key_agree`),
     /// retiring the previous one; its counters start at 0.
-    pub async fn agree_key(&self, api: &crate::client::Api) -> Result<u16, crate::flows::Problem> {
+    pub async fn agree_key(&self, api: &crate::client::Api) -> Result<u16, Problem> {
         let agreement = super::SmsKeyAgreement::new();
         let answer = api.sms_key_agree(&agreement.public_key()).await?;
         let key = agreement
             .finish(&answer.server_public_key, &answer.salt, answer.key_id)
-            .map_err(|e| crate::flows::Problem::of(&e))?;
+            .map_err(|e| Problem::of(&e))?;
         vault::install(&*self.secrets, &self.store, &key, local_now())
-            .map_err(|e| crate::flows::Problem::of(&e))?;
+            .map_err(|e| Problem::of(&e))?;
         Ok(key.key_id())
     }
 
@@ -121,33 +114,33 @@ impl SmsClient {
     /// Card to card from the card at `card` in `card_list`.
     pub async fn card_transfer(
         &self,
-        key: Uuid,
+        key: OperationKey,
         card: u8,
         destination: &CardNumber,
         amount: Rials,
         credentials: CardCredentials,
     ) -> Result<SmsExchange, SmsError> {
         let request = Request::CardTransfer {
-            key,
+            key: key.uuid(),
             card,
             destination: destination.as_str().to_owned(),
             amount: amount.get(),
             credentials,
         };
         let journal = json!({"channel": "sms", "card_index": card, "destination": destination.masked(), "amount_rials": amount.get()});
-        self.submit("card_transfer", &request, &journal).await
+        self.submit(key, "card_transfer", &request, &journal).await
     }
 
     /// Pays a bill from an account or a card.
     pub async fn bill_payment(
         &self,
-        key: Uuid,
+        key: OperationKey,
         bill: &Bill,
         amount: Rials,
         source: BillSource,
     ) -> Result<SmsExchange, SmsError> {
         let request = Request::BillPayment {
-            key,
+            key: key.uuid(),
             bill_id: bill.bill_id().to_owned(),
             payment_id: bill.payment_id().to_owned(),
             amount: amount.get(),
@@ -155,26 +148,37 @@ impl SmsClient {
         };
         let journal =
             json!({"channel": "sms", "bill_id": bill.bill_id(), "amount_rials": amount.get()});
-        self.submit("bill_payment", &request, &journal).await
+        self.submit(key, "bill_payment", &request, &journal).await
     }
 
     /// Blocks the card at `card` (as lost).
-    pub async fn card_block(&self, key: Uuid, card: u8) -> Result<SmsExchange, SmsError> {
+    pub async fn card_block(&self, key: OperationKey, card: u8) -> Result<SmsExchange, SmsError> {
         let journal = json!({"channel": "sms", "card_index": card, "reason": "lost"});
-        self.submit("card_block", &Request::CardBlock { key, card }, &journal)
-            .await
+        let request = Request::CardBlock {
+            key: key.uuid(),
+            card,
+        };
+        self.submit(key, "card_block", &request, &journal).await
     }
 
-    /// Asks the card's issuer for an SMS dynamic PIN bound to the payment `key`.
+    /// Asks the card's issuer for an SMS dynamic PIN bound to the payment
+    /// `key` of `amount` to `payee` (a card or a bill over SMS).
     pub async fn dynamic_pin(
         &self,
-        key: Uuid,
+        key: OperationKey,
         card: u8,
         amount: Rials,
-        payee: Payee,
+        payee: &Payee,
     ) -> Result<SmsExchange, SmsError> {
+        let payee = match payee {
+            Payee::Card(pan) => request::Payee::Card(pan.as_str().to_owned()),
+            Payee::Bill(bill) => {
+                request::Payee::Bill(bill.bill_id().to_owned(), bill.payment_id().to_owned())
+            }
+            Payee::Sheba(_) => return Err(SmsError::OperationUnknown),
+        };
         self.exchange(&Request::DynamicPin {
-            key,
+            key: key.uuid(),
             card,
             amount: amount.get(),
             payee,
@@ -183,62 +187,39 @@ impl SmsClient {
     }
 
     /// The outcome the bank recorded under `key` (journaled here if final).
-    pub async fn resolve(&self, key: Uuid) -> Result<SmsExchange, SmsError> {
-        let exchange = self.exchange(&Request::OperationQuery { key }).await?;
-        self.journal_outcome(&key.hyphenated().to_string(), &exchange.reply);
+    pub async fn resolve(&self, key: OperationKey) -> Result<SmsExchange, SmsError> {
+        let query = Request::OperationQuery { key: key.uuid() };
+        let exchange = self.exchange(&query).await?;
+        journal::record(&self.store, &key, &outcome_of(&exchange.reply));
         Ok(exchange)
     }
 
     async fn submit(
         &self,
+        key: OperationKey,
         kind: &str,
         request: &Request,
-        journal: &serde_json::Value,
+        journaled: &serde_json::Value,
     ) -> Result<SmsExchange, SmsError> {
-        let key = request.key().ok_or(SmsError::OperationUnknown)?;
-        let name = key.hyphenated().to_string();
-        let plan = FallbackPolicy::plan(&self.store, &name).map_err(|_| SmsError::KeyStale)?;
+        let plan = FallbackPolicy::plan(&self.store, &key).map_err(|_| SmsError::KeyStale)?;
         let mut frames = Vec::new();
         if plan == SmsPlan::Resolve {
-            let query = self.exchange(&Request::OperationQuery { key }).await?;
+            let query = self
+                .exchange(&Request::OperationQuery { key: key.uuid() })
+                .await?;
             if query.reply.body != ReplyBody::NotFound {
-                self.journal_outcome(&name, &query.reply);
+                journal::record(&self.store, &key, &outcome_of(&query.reply));
                 return Ok(query);
             }
             frames = query.frames;
         } else {
-            self.store
-                .begin_operation(&name, kind, journal, local_now())
-                .map_err(|_| SmsError::KeyStale)?;
+            journal::begin(&self.store, &key, kind, journaled).map_err(|_| SmsError::KeyStale)?;
         }
         let mut exchange = self.exchange(request).await?;
-        self.journal_outcome(&name, &exchange.reply);
+        journal::record(&self.store, &key, &outcome_of(&exchange.reply));
         frames.append(&mut exchange.frames);
         exchange.frames = frames;
         Ok(exchange)
-    }
-
-    /// Journals a final outcome; an unknown one stays pending.
-    fn journal_outcome(&self, key: &str, reply: &Reply) {
-        let state = match &reply.body {
-            ReplyBody::Transfer { .. } | ReplyBody::Bill { .. } | ReplyBody::Blocked { .. } => {
-                OperationState::Succeeded
-            }
-            ReplyBody::Refused { code }
-                if !CORRECTABLE.contains(&code.as_str()) && !code.starts_with("token.") =>
-            {
-                OperationState::Failed
-            }
-            _ => return,
-        };
-        let outcome =
-            json!({"channel": "sms", "summary_en": summary::en(reply), "replayed": reply.replayed});
-        if let Err(error) = self
-            .store
-            .finish_operation(key, state, &outcome, local_now())
-        {
-            tracing::warn!(code = %crate::Coded::code(&error), "could not journal an SMS outcome");
-        }
     }
 
     /// Sends one request frame and waits for its reply. Exchanges asked for
@@ -270,5 +251,51 @@ impl SmsClient {
                 });
             }
         }
+    }
+}
+
+/// What an SMS reply says of an operation, for the journal: a receipt, a
+/// refusal under the same verdicts as HTTPS, or still unknown.
+fn outcome_of(reply: &Reply) -> Outcome {
+    match &reply.body {
+        ReplyBody::Transfer {
+            reversed,
+            amount,
+            fee,
+            trace,
+            reference,
+            ..
+        } => Outcome::Succeeded(json!({
+            "channel": "sms",
+            "status": if *reversed { "reversed" } else { "succeeded" },
+            "amount_rials": amount,
+            "fee_rials": fee,
+            "trace_number": trace,
+            "reference_number": reference,
+            "replayed": reply.replayed,
+        })),
+        ReplyBody::Bill {
+            amount,
+            trace,
+            reference,
+        } => Outcome::Succeeded(json!({
+            "channel": "sms",
+            "status": "succeeded",
+            "amount_rials": amount,
+            "trace_number": trace,
+            "reference_number": reference,
+            "replayed": reply.replayed,
+        })),
+        ReplyBody::Blocked { reference } => Outcome::Succeeded(json!({
+            "channel": "sms",
+            "status": "blocked",
+            "reference_number": reference,
+            "replayed": reply.replayed,
+        })),
+        ReplyBody::Refused { code } => {
+            let problem = Problem::new(code, &summary::fa(reply), &summary::en(reply));
+            Outcome::of_refusal(Verdict::of_refusal(code, None), problem)
+        }
+        _ => Outcome::Unknown,
     }
 }

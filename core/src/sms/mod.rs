@@ -8,11 +8,11 @@
 //!   the SecretStore, and counters that never go backwards;
 //! - [`transport`]: the [`SmsTransport`] trait the shells implement, and the
 //!   [`SmsMailbox`] they deliver replies into; [`desktop`]: the desktop's;
-//! - [`connectivity`]: the [`Connectivity`] signal and the [`FallbackPolicy`];
+//! - the [`Connectivity`] signal and the [`FallbackPolicy`] (from
+//!   [`crate::channel::connectivity`], which the HTTPS channel feeds);
 //! - [`client`]: [`SmsClient`], the operations a customer sends.
 
 pub mod client;
-pub mod connectivity;
 mod credentials;
 pub mod desktop;
 pub mod directory;
@@ -29,10 +29,10 @@ pub mod transport;
 pub mod vault;
 pub mod wire;
 
-pub use client::SmsClient;
-pub use connectivity::{
+pub use crate::channel::connectivity::{
     Channel, ChannelDecision, Connectivity, FallbackPolicy, SmsPlan, SwitchConnectivity,
 };
+pub use client::SmsClient;
 pub use desktop::DesktopSmsTransport;
 pub use error::SmsError;
 pub use exchange::{FrameStats, SmsExchange};

@@ -32,9 +32,11 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema.sql")),
     M::up(include_str!("sms_counters.sql")),
     M::up(include_str!("sms_directory.sql")),
+    M::up(include_str!("flows_waiting.sql")),
 ];
 
 crate::coded_error! {
+    kind = Device;
     /// Why the local store failed.
     pub enum StoreError {
         /// SQLite failed (disk full, file damaged, ...).
@@ -61,6 +63,12 @@ crate::coded_error! {
             "اطلاعات محلی برنامه نامعتبر است.",
             "Local data has an unexpected format."
         ),
+    }
+}
+
+impl From<StoreError> for crate::error::Problem {
+    fn from(error: StoreError) -> Self {
+        Self::of(&error)
     }
 }
 

@@ -9,34 +9,11 @@
 use sha2::{Digest, Sha256};
 
 use super::{OcraInput, OcraSuite, OtpError, Secret};
-use crate::ids::{Bill, CardNumber, Sheba};
+pub use crate::ids::Payee;
 use crate::money::Rials;
 
 /// The OCRA suite of transaction-bound codes.
 pub const TRANSACTION_SUITE: &str = "OCRA-1:HOTP-SHA256-8:QH40-T30S";
-
-/// Where a payment goes. `Debug` masks card and SHEBA numbers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Payee {
-    /// Card-to-card: the destination card.
-    Card(CardNumber),
-    /// SHEBA transfer: the destination account.
-    Sheba(Sheba),
-    /// Bill payment: the bill.
-    Bill(Bill),
-}
-
-impl Payee {
-    /// The string whose digest binds the code: `card:{pan}`, `sheba:{sheba}` or
-    /// `bill:{bill_id}:{payment_id}`, from the normalized identifiers.
-    pub fn canonical(&self) -> String {
-        match self {
-            Self::Card(card) => format!("card:{}", card.as_str()),
-            Self::Sheba(sheba) => format!("sheba:{}", sheba.as_str()),
-            Self::Bill(bill) => format!("bill:{}:{}", bill.bill_id(), bill.payment_id()),
-        }
-    }
-}
 
 /// The 40-hex-digit OCRA question for `amount` paid to `payee` (upper case).
 pub fn transaction_question(amount: Rials, payee: &Payee) -> String {

@@ -1,12 +1,12 @@
 //! An enrolled test device: a P-256 signing key registered with the bank
 //! (`POST /v1/devices`, signed with the key it enrolls), and the
-//! `hamrah-sig-v1` headers every later bearer request of that device carries.
+//! `hamrah-sig-v2` headers every later bearer request of that device carries.
 //! The canonical string is the core's; `devices.rs` builds its own by hand to
 //! catch a drift between the two.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hamrah_core::client::signing::{canonical_request, dynamic_link, new_nonce};
+use hamrah_core::client::signing::{SignedParts, canonical_request, dynamic_link, new_nonce};
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
 use reqwest::Method;
@@ -26,27 +26,30 @@ pub fn new_signing_key() -> SigningKey {
 }
 
 /// The three signature headers of a request signed with `key` at `timestamp`
-/// (Unix seconds); `body` is sent as its `serde_json` bytes.
+/// (Unix seconds); `body` is sent as its `serde_json` bytes, under
+/// `idempotency_key` when it has one.
 pub fn signature_headers(
     key: &SigningKey,
     timestamp: i64,
     method: &Method,
     path: &str,
     body: Option<&Value>,
+    idempotency_key: Option<&str>,
 ) -> [(&'static str, String); 3] {
     let bytes = body
         .map(|b| serde_json::to_vec(b).unwrap())
         .unwrap_or_default();
     let link = dynamic_link(method.as_str(), path, body.unwrap_or(&Value::Null));
     let nonce = new_nonce();
-    let canonical = canonical_request(
-        method.as_str(),
-        path,
+    let canonical = canonical_request(&SignedParts {
+        method: method.as_str(),
+        path_and_query: path,
         timestamp,
-        &nonce,
-        &bytes,
-        link.as_ref(),
-    );
+        nonce: &nonce,
+        body: &bytes,
+        idempotency_key,
+        link: link.as_ref(),
+    });
     let signature: Signature = key.sign(canonical.as_bytes());
     [
         ("x-signature-timestamp", timestamp.to_string()),

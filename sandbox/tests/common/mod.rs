@@ -217,6 +217,7 @@ impl Bank {
                 &method,
                 path,
                 body.as_ref(),
+                idempotency_key,
             ));
         }
         let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();

@@ -8,11 +8,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use hamrah_core::flows::Problem;
-use hamrah_core::ids::CardNumber;
+use hamrah_core::ids::{CardNumber, Payee};
 use hamrah_core::money::Rials;
+use hamrah_core::operation::OperationKey;
 use hamrah_core::platform::{MemorySecretStore, SecretStore};
 use hamrah_core::sms::{
-    CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, FrameStats, Payee, PinKind,
+    CardCredentials, Channel, DesktopSmsTransport, Direction, Encoding, FrameStats, PinKind,
     ReplyBody, SmsClient, SmsExchange, SmsMailbox, SwitchConnectivity,
 };
 use serde_json::{Value, json};
@@ -72,12 +73,12 @@ impl Walk {
             .ok_or_else(|| demo_problem("no other bank's card"))?;
         self.secrets.push(pan.to_owned());
         let destination: CardNumber = pan.parse().map_err(|e| Problem::of(&e))?;
-        let key = uuid::Uuid::new_v4();
+        let key = OperationKey::new();
         let amount = Rials::new(SMS_AMOUNT);
         let mut exchanges: Vec<SmsExchange> = Vec::new();
-        let payee = Payee::Card(destination.as_str().to_owned());
+        let payee = Payee::Card(destination.clone());
         exchanges.push(
-            sms.dynamic_pin(key, 0, amount, payee)
+            sms.dynamic_pin(key, 0, amount, &payee)
                 .await
                 .map_err(problem)?,
         );

@@ -2,9 +2,12 @@
 //! is enrolled, every bearer request carries `X-Signature-Timestamp`,
 //! `X-Signature-Nonce` and `X-Signature`, an ECDSA P-256 signature by the
 //! device key over the canonical string below; money-moving calls are signed
-//! over their amount and payee too (dynamic linking).
+//! over their idempotency key, amount and payee too (dynamic linking).
 //!
-//! The canonical string and the dynamic link are pure functions the bank
+//! The phone signs the typed [`Link`](crate::operation::Link) its flow made;
+//! the bank derives the same lines from the body it received
+//! ([`dynamic_link`]), so a body changed in transit no longer matches. The
+//! canonical string and the bank's derivation are pure functions the bank
 //! (the sandbox) uses as well.
 
 use base64::Engine;
@@ -19,7 +22,7 @@ pub(crate) use state::Signing;
 pub use state::{DevicePlatform, DeviceProfile};
 
 /// First line of every signed request's canonical string.
-pub const SIGNATURE_VERSION: &str = "hamrah-sig-v1";
+pub const SIGNATURE_VERSION: &str = "hamrah-sig-v2";
 
 /// First line of the quick-login message.
 pub const QUICK_LOGIN_VERSION: &str = "hamrah-quick-login-v1";
@@ -37,8 +40,9 @@ pub struct DynamicLink {
     pub payee: String,
 }
 
-/// The dynamic link of a request, `None` when it moves no money. `path` may
-/// carry a query string; `body` is the request's JSON (`Null` when none).
+/// The dynamic link of a request as the bank reads it from the body it
+/// received, `None` when it moves no money. `path` may carry a query string;
+/// `body` is the request's JSON (`Null` when none).
 pub fn dynamic_link(method: &str, path: &str, body: &Value) -> Option<DynamicLink> {
     if method != "POST" {
         return None;
@@ -80,24 +84,39 @@ pub fn body_digest(body: &[u8]) -> String {
         .collect()
 }
 
+/// What one request's signature covers.
+#[derive(Debug, Clone, Copy)]
+pub struct SignedParts<'a> {
+    /// `GET`, `POST`, ...
+    pub method: &'a str,
+    /// The path with its query string, as sent.
+    pub path_and_query: &'a str,
+    /// `X-Signature-Timestamp`, Unix seconds.
+    pub timestamp: i64,
+    /// `X-Signature-Nonce`.
+    pub nonce: &'a str,
+    /// The body bytes (empty when none).
+    pub body: &'a [u8],
+    /// The `Idempotency-Key` header, when the request has one.
+    pub idempotency_key: Option<&'a str>,
+    /// Amount and payee of a money-moving call.
+    pub link: Option<&'a DynamicLink>,
+}
+
 /// The canonical string a request's signature covers: the lines joined by
-/// `\n`, no trailing newline.
-pub fn canonical_request(
-    method: &str,
-    path_and_query: &str,
-    timestamp: i64,
-    nonce: &str,
-    body: &[u8],
-    link: Option<&DynamicLink>,
-) -> String {
-    let (amount, payee) = link.map_or(("", ""), |l| (l.amount.as_str(), l.payee.as_str()));
+/// `\n`, no trailing newline (an absent key, amount or payee is an empty line).
+pub fn canonical_request(parts: &SignedParts<'_>) -> String {
+    let (amount, payee) = parts
+        .link
+        .map_or(("", ""), |l| (l.amount.as_str(), l.payee.as_str()));
     [
         SIGNATURE_VERSION,
-        method,
-        path_and_query,
-        &timestamp.to_string(),
-        nonce,
-        &body_digest(body),
+        parts.method,
+        parts.path_and_query,
+        &parts.timestamp.to_string(),
+        parts.nonce,
+        &body_digest(parts.body),
+        parts.idempotency_key.unwrap_or(""),
         amount,
         payee,
     ]
@@ -128,20 +147,21 @@ mod tests {
         let body = br#"{"amount_rials":25000000,"destination_pan":"6104330012345677"}"#;
         let json: Value = serde_json::from_slice(body).unwrap();
         let link = dynamic_link("POST", "/v1/card-transfers", &json).unwrap();
-        let text = canonical_request(
-            "POST",
-            "/v1/card-transfers",
-            1_740_816_900,
-            "q7Vb1mX2Lr9Tz0Ke4Wd8Ng",
+        let text = canonical_request(&SignedParts {
+            method: "POST",
+            path_and_query: "/v1/card-transfers",
+            timestamp: 1_740_816_900,
+            nonce: "q7Vb1mX2Lr9Tz0Ke4Wd8Ng",
             body,
-            Some(&link),
-        );
+            idempotency_key: Some("3f1c2b9e-5a7d-4c61-9e0b-2d8f6a4b7c10"),
+            link: Some(&link),
+        });
         let lines: Vec<&str> = text.split('\n').collect();
-        assert_eq!(lines.len(), 8);
+        assert_eq!(lines.len(), 9);
         assert_eq!(
             lines[..5],
             [
-                "hamrah-sig-v1",
+                "hamrah-sig-v2",
                 "POST",
                 "/v1/card-transfers",
                 "1740816900",
@@ -149,16 +169,31 @@ mod tests {
             ]
         );
         assert_eq!(lines[5], body_digest(body));
-        assert_eq!(lines[6..], ["25000000", "card:6104330012345677"]);
+        assert_eq!(
+            lines[6..],
+            [
+                "3f1c2b9e-5a7d-4c61-9e0b-2d8f6a4b7c10",
+                "25000000",
+                "card:6104330012345677"
+            ]
+        );
         assert!(!text.ends_with('\n'));
     }
 
     #[test]
     fn no_body_digests_the_empty_string_and_leaves_the_link_lines_empty() {
-        let text = canonical_request("GET", "/v1/transfers?limit=5", 1, "n", b"", None);
+        let text = canonical_request(&SignedParts {
+            method: "GET",
+            path_and_query: "/v1/transfers?limit=5",
+            timestamp: 1,
+            nonce: "n",
+            body: b"",
+            idempotency_key: None,
+            link: None,
+        });
         assert!(
             text.ends_with(
-                "\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n\n"
+                "\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n\n\n"
             )
         );
         assert!(text.contains("\n/v1/transfers?limit=5\n"));
@@ -199,6 +234,35 @@ mod tests {
         assert_eq!(
             dynamic_link("GET", "/v1/card-transfers", &Value::Null),
             None
+        );
+    }
+
+    #[test]
+    fn the_phones_typed_link_is_the_one_the_bank_reads_from_the_body() {
+        use crate::ids::{Bill, Payee};
+        use crate::money::Rials;
+        use crate::operation::Link;
+        let pan = "6037999836900602";
+        let card = Link::payment(Rials::new(25_000_000), Payee::Card(pan.parse().unwrap()));
+        let body = json!({"amount_rials": 25_000_000, "destination_pan": pan});
+        assert_eq!(
+            Some(card.lines()),
+            dynamic_link("POST", "/v1/card-transfers", &body)
+        );
+        let bill = Bill::new("6366691367513", "374180484").unwrap();
+        let paid = Link::payment(Rials::new(374_000), Payee::Bill(bill));
+        let body =
+            json!({"amount_rials": 374_000, "bill_id": "6366691367513", "payment_id": "374180484"});
+        assert_eq!(
+            Some(paid.lines()),
+            dynamic_link("POST", "/v1/bill-payments", &body)
+        );
+        let block = Link::CardBlock {
+            card_id: "crd_1".into(),
+        };
+        assert_eq!(
+            Some(block.lines()),
+            dynamic_link("POST", "/v1/cards/crd_1/block", &json!({"reason": "lost"}))
         );
     }
 

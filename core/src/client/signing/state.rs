@@ -4,13 +4,11 @@
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::Value;
-
-use super::{canonical_request, dynamic_link, new_nonce};
+use super::{DynamicLink, SignedParts, canonical_request, new_nonce};
 use crate::client::local_now;
 use crate::platform::{DeviceSigner, PlatformError};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// Where the device runs, as the bank's `Platform`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,14 +81,16 @@ impl Signing {
     }
 
     /// Signs a request when `always` (enrollment) or once enrolled; `None`
-    /// when it must go unsigned.
+    /// when it must go unsigned. A money-moving call passes its idempotency
+    /// key and its link.
     pub fn sign(
         &self,
         always: bool,
         method: &str,
         path: &str,
         body: &[u8],
-        json: &Value,
+        idempotency_key: Option<&str>,
+        link: Option<&DynamicLink>,
     ) -> Result<Option<SignatureHeaders>, PlatformError> {
         if !always && !self.enrolled() {
             return Ok(None);
@@ -100,8 +100,15 @@ impl Signing {
         };
         let timestamp = local_now() + self.clock_offset.load(Ordering::Relaxed);
         let nonce = new_nonce();
-        let link = dynamic_link(method, path, json);
-        let canonical = canonical_request(method, path, timestamp, &nonce, body, link.as_ref());
+        let canonical = canonical_request(&SignedParts {
+            method,
+            path_and_query: path,
+            timestamp,
+            nonce: &nonce,
+            body,
+            idempotency_key,
+            link,
+        });
         let signature = signer.sign(canonical.as_bytes())?;
         Ok(Some(SignatureHeaders {
             timestamp: timestamp.to_string(),

@@ -92,7 +92,7 @@ impl From<&Card> for BlockableCard {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockOrder {
     /// Its idempotency key (the same over HTTPS and SMS).
-    pub idempotency_key: String,
+    pub idempotency_key: crate::operation::OperationKey,
     /// The card.
     pub card: BlockableCard,
     /// Why.

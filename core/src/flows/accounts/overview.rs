@@ -67,7 +67,7 @@ impl AccountView {
         let sheba: Sheba = account
             .sheba
             .parse()
-            .map_err(|_| crate::flows::saved::unreadable_receipt())?;
+            .map_err(|_| crate::flows::journey::unreadable_receipt())?;
         let available = Rials::new(account.available_balance_rials);
         Ok(Self {
             account_id: account.account_id.clone(),

@@ -90,7 +90,7 @@ impl Statement {
             .iter()
             .map(StatementEntry::from_json)
             .collect::<Option<_>>()
-            .ok_or_else(crate::flows::saved::unreadable_receipt)?;
+            .ok_or_else(crate::flows::journey::unreadable_receipt)?;
         let rows: Vec<_> = entries
             .iter()
             .filter_map(|e| e.row(&self.account_id))

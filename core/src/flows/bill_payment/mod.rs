@@ -10,68 +10,66 @@ pub use state::{BillInfo, BillOrder, BillPaymentState, BillReceipt, BillSource};
 
 use state::BankBill;
 
-use super::saved::{self, wrong_step as wrong};
+use super::journey::{unreadable_receipt, wrong_step as wrong};
 use super::sms_pin::SmsPinPolicy;
-use super::{Context, Problem};
+use super::{Context, Journey, JourneyState, Problem};
 use crate::ids::Bill;
+use crate::operation::{OperationKey, Outcome};
 
 /// One bill payment; every input returns the new state to render.
-#[derive(Debug)]
-pub struct BillPayment {
-    ctx: Context,
-    flow_id: String,
-    state: BillPaymentState,
+pub type BillPayment = Journey<BillPaymentState>;
+
+impl JourneyState for BillPaymentState {
+    const KIND: &'static str = "bill_payment";
+
+    fn pending_key(&self) -> Option<&OperationKey> {
+        match self {
+            Self::Pending { order, .. } => Some(&order.idempotency_key),
+            _ => None,
+        }
+    }
+
+    fn settle(self, _ctx: &Context, outcome: Outcome) -> Self {
+        let Self::Pending { order, pin } = self else {
+            return self;
+        };
+        match outcome {
+            Outcome::Succeeded(json) => match BillReceipt::from_json(&json) {
+                Some(receipt) => Self::Succeeded { order, receipt },
+                None => Self::Failed {
+                    problem: unreadable_receipt(),
+                    order: Some(order),
+                },
+            },
+            Outcome::Failed(problem) if problem.code == "bill.already_paid" => {
+                let mut bill = order.bill;
+                bill.paid_at_jalali.get_or_insert_with(String::new);
+                Self::AlreadyPaid { bill }
+            }
+            Outcome::Failed(problem) => Self::Failed {
+                problem,
+                order: Some(order),
+            },
+            Outcome::Retry(problem) => match pin {
+                Some(pin) => Self::Authorize {
+                    order,
+                    pin,
+                    error: Some(problem),
+                },
+                None => Self::ConfirmAccount {
+                    order,
+                    error: Some(problem),
+                },
+            },
+            Outcome::Unknown => Self::Pending { order, pin },
+        }
+    }
 }
 
 impl BillPayment {
     /// Starts a journey at the bill's two IDs.
     pub fn start(ctx: Context) -> Self {
-        let mut flow = Self {
-            ctx,
-            flow_id: format!("bill_payment:{}", uuid::Uuid::new_v4()),
-            state: BillPaymentState::EnterBill { error: None },
-        };
-        flow.save();
-        flow
-    }
-
-    /// Reopens a saved journey; a pending one learns its outcome from the journal.
-    pub fn restore(ctx: Context, flow_id: &str) -> Result<Option<Self>, Problem> {
-        let Some(state) = saved::load(&ctx, flow_id)? else {
-            return Ok(None);
-        };
-        let mut flow = Self {
-            ctx,
-            flow_id: flow_id.to_owned(),
-            state,
-        };
-        flow.sync_with_journal()?;
-        Ok(Some(flow))
-    }
-
-    /// The saved journey's id.
-    pub fn flow_id(&self) -> &str {
-        &self.flow_id
-    }
-
-    /// The state to render.
-    pub fn state(&self) -> &BillPaymentState {
-        &self.state
-    }
-
-    /// Forgets the saved journey (after the receipt was shown).
-    pub fn close(self) -> Result<(), Problem> {
-        Ok(self.ctx.store.delete_flow(&self.flow_id)?)
-    }
-
-    fn save(&mut self) {
-        saved::save(&self.ctx, &self.flow_id, &self.state);
-    }
-
-    fn go(&mut self, state: BillPaymentState) -> &BillPaymentState {
-        self.state = state;
-        self.save();
-        &self.state
+        Self::begin(ctx, BillPaymentState::EnterBill { error: None })
     }
 
     /// The bill ID and payment ID as typed: check digits here, then the
@@ -81,7 +79,7 @@ impl BillPayment {
         bill_id: &str,
         payment_id: &str,
     ) -> Result<&BillPaymentState, Problem> {
-        let BillPaymentState::EnterBill { .. } = &self.state else {
+        let BillPaymentState::EnterBill { .. } = self.state() else {
             return Err(wrong("bill_id"));
         };
         let bill = match Bill::new(bill_id, payment_id) {
@@ -93,13 +91,13 @@ impl BillPayment {
         };
         tracing::debug!(bill_type = bill.bill_type().id(), "bill inquiry");
         let answer = self
-            .ctx
+            .ctx()
             .api
             .bill_inquiry(bill.bill_id(), bill.payment_id())
             .await
             .map_err(Problem::from)
             .and_then(|json| {
-                serde_json::from_value::<BankBill>(json).map_err(|_| saved::unreadable_receipt())
+                serde_json::from_value::<BankBill>(json).map_err(|_| unreadable_receipt())
             });
         let bank = match answer {
             Ok(bank) => bank,
@@ -121,8 +119,8 @@ impl BillPayment {
     }
 
     async fn sources(&self) -> Result<Vec<BillSource>, Problem> {
-        let accounts = self.ctx.api.accounts().await?;
-        let cards = self.ctx.api.cards().await?;
+        let accounts = self.ctx().api.accounts().await?;
+        let cards = self.ctx().api.cards().await?;
         let accounts = accounts.iter().filter(|a| a.state == "active");
         let cards = cards.iter().filter(|c| c.state == "active");
         Ok(accounts
@@ -134,7 +132,7 @@ impl BillPayment {
     /// Picks the account or card that pays: an account goes to confirmation
     /// (its balance checked here), a card to the dynamic PIN step.
     pub fn choose_source(&mut self, source_id: &str) -> Result<&BillPaymentState, Problem> {
-        let BillPaymentState::ChooseSource { bill, sources, .. } = &self.state else {
+        let BillPaymentState::ChooseSource { bill, sources, .. } = self.state() else {
             return Err(wrong("source"));
         };
         let (bill, sources) = (bill.clone(), sources.clone());
@@ -144,7 +142,7 @@ impl BillPayment {
                     .at("source"),
             );
         };
-        let fee_rials = self.ctx.config.fees.bill_payment_rials;
+        let fee_rials = self.ctx().config.fees.bill_payment_rials;
         let total_rials = bill.amount.get().saturating_add(fee_rials);
         if let BillSource::Account {
             available_balance_rials,
@@ -165,7 +163,7 @@ impl BillPayment {
             }));
         }
         let order = BillOrder {
-            idempotency_key: uuid::Uuid::new_v4().to_string(),
+            idempotency_key: OperationKey::new(),
             bill,
             source,
             fee_rials,
@@ -175,7 +173,7 @@ impl BillPayment {
             BillSource::Account { .. } => BillPaymentState::ConfirmAccount { order, error: None },
             BillSource::Card { .. } => BillPaymentState::Authorize {
                 order,
-                pin: SmsPinPolicy::new(&self.ctx.config.otp, self.ctx.clock_offset),
+                pin: SmsPinPolicy::new(&self.ctx().config.otp, self.ctx().clock_offset),
                 error: None,
             },
         };

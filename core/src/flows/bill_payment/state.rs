@@ -8,6 +8,7 @@ use crate::flows::Problem;
 use crate::flows::sms_pin::SmsPinPolicy;
 use crate::ids::{Bill, Sheba};
 use crate::money::Rials;
+use crate::operation::OperationKey;
 
 /// A bill as parsed locally and confirmed by the biller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,7 +141,7 @@ impl BillSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillOrder {
     /// Its idempotency key (names the payment for PIN requests and the submit).
-    pub idempotency_key: String,
+    pub idempotency_key: OperationKey,
     /// The bill.
     pub bill: BillInfo,
     /// The source.
@@ -227,6 +228,10 @@ pub enum BillPaymentState {
     Pending {
         /// The payment.
         order: BillOrder,
+        /// The SMS PIN requests of a card payment, for a resend after a
+        /// correctable refusal (`None` when an account pays).
+        #[serde(default)]
+        pin: Option<SmsPinPolicy>,
     },
     /// Paid.
     Succeeded {

@@ -8,27 +8,57 @@ mod state;
 pub(crate) use authorize::check_secrets;
 pub use state::{AmountLimits, CardTransferState, Destination, Payment, Receipt, SourceCard};
 
+use super::journey::{unreadable_receipt, wrong_step as wrong};
 use super::sms_pin::SmsPinPolicy;
-use super::{Context, Problem};
+use super::{Context, Journey, JourneyState, Problem};
 use crate::client::local_now;
 use crate::ids::CardNumber;
 use crate::money::Rials;
+use crate::operation::{OperationKey, Outcome};
 
 /// One card-to-card journey; every input returns the new state to render.
-#[derive(Debug)]
-pub struct CardTransfer {
-    ctx: Context,
-    flow_id: String,
-    state: CardTransferState,
-}
+pub type CardTransfer = Journey<CardTransferState>;
 
-fn wrong(step: &str) -> Problem {
-    Problem::new(
-        "flow.wrong_step",
-        "این کار در این مرحله ممکن نیست.",
-        "That is not possible at this step.",
-    )
-    .at(step)
+impl JourneyState for CardTransferState {
+    const KIND: &'static str = "card_transfer";
+
+    fn pending_key(&self) -> Option<&OperationKey> {
+        match self {
+            Self::Pending { payment, .. } => Some(&payment.idempotency_key),
+            _ => None,
+        }
+    }
+
+    fn settle(self, ctx: &Context, outcome: Outcome) -> Self {
+        let Self::Pending { payment, pin } = self else {
+            return self;
+        };
+        match outcome {
+            Outcome::Succeeded(json) => match Receipt::from_json(&json) {
+                Some(receipt) => {
+                    if receipt.status == "succeeded" {
+                        let to = &payment.destination;
+                        crate::flows::accounts::remember_card(ctx, &to.pan, &to.holder_name);
+                    }
+                    Self::Succeeded { payment, receipt }
+                }
+                None => Self::Failed {
+                    problem: unreadable_receipt(),
+                    payment: Some(payment),
+                },
+            },
+            Outcome::Failed(problem) => Self::Failed {
+                problem,
+                payment: Some(payment),
+            },
+            Outcome::Retry(problem) => Self::Authorize {
+                payment,
+                pin: pin.unwrap_or_else(|| SmsPinPolicy::new(&ctx.config.otp, ctx.clock_offset)),
+                error: Some(problem),
+            },
+            Outcome::Unknown => Self::Pending { payment, pin },
+        }
+    }
 }
 
 impl CardTransfer {
@@ -40,72 +70,20 @@ impl CardTransfer {
             .filter(|c| c.state == "active")
             .map(SourceCard::from)
             .collect();
-        let mut flow = Self {
-            ctx,
-            flow_id: format!("card_transfer:{}", uuid::Uuid::new_v4()),
-            state: CardTransferState::ChooseSource { cards },
-        };
-        flow.save();
-        Ok(flow)
-    }
-
-    /// Reopens a saved journey; a pending one learns its outcome from the journal.
-    pub fn restore(ctx: Context, flow_id: &str) -> Result<Option<Self>, Problem> {
-        let Some(saved) = ctx.store.load_flow(flow_id)? else {
-            return Ok(None);
-        };
-        let state = serde_json::from_value(saved)
-            .map_err(|_| Problem::of(&crate::store::StoreError::Format))?;
-        let mut flow = Self {
-            ctx,
-            flow_id: flow_id.to_owned(),
-            state,
-        };
-        flow.sync_with_journal()?;
-        Ok(Some(flow))
-    }
-
-    /// The saved journey's id.
-    pub fn flow_id(&self) -> &str {
-        &self.flow_id
-    }
-
-    /// The state to render.
-    pub fn state(&self) -> &CardTransferState {
-        &self.state
+        Ok(Self::begin(ctx, CardTransferState::ChooseSource { cards }))
     }
 
     /// The SMS PIN countdown, in seconds (0: a PIN may be requested).
     pub fn pin_seconds_left(&self) -> u64 {
-        match &self.state {
+        match self.state() {
             CardTransferState::Authorize { pin, .. } => pin.seconds_left(local_now()),
             _ => 0,
         }
     }
 
-    fn save(&mut self) {
-        let saved = serde_json::to_value(&self.state)
-            .map_err(|_| crate::store::StoreError::Format)
-            .and_then(|state| self.ctx.store.save_flow(&self.flow_id, &state, local_now()));
-        if let Err(error) = saved {
-            tracing::error!(code = %crate::Coded::code(&error), "flow state not saved");
-        }
-    }
-
-    fn go(&mut self, state: CardTransferState) -> &CardTransferState {
-        self.state = state;
-        self.save();
-        &self.state
-    }
-
-    /// Forgets the saved journey (after the receipt was shown).
-    pub fn close(self) -> Result<(), Problem> {
-        Ok(self.ctx.store.delete_flow(&self.flow_id)?)
-    }
-
     /// Picks the source card.
     pub fn choose_source(&mut self, card_id: &str) -> Result<&CardTransferState, Problem> {
-        let CardTransferState::ChooseSource { cards } = &self.state else {
+        let CardTransferState::ChooseSource { cards } = self.state() else {
             return Err(wrong("source"));
         };
         let source = cards
@@ -123,7 +101,7 @@ impl CardTransfer {
 
     /// The destination card number: parsed here first, then the holder inquiry.
     pub async fn enter_destination(&mut self, text: &str) -> Result<&CardTransferState, Problem> {
-        let CardTransferState::EnterDestination { source, .. } = &self.state else {
+        let CardTransferState::EnterDestination { source, .. } = self.state() else {
             return Err(wrong("destination_pan"));
         };
         let source = source.clone();
@@ -138,7 +116,7 @@ impl CardTransfer {
             }
         };
         tracing::debug!(destination = %pan, "card holder inquiry");
-        match self.ctx.api.card_holder(pan.as_str()).await {
+        match self.ctx().api.card_holder(pan.as_str()).await {
             Ok(holder) => {
                 let destination = Destination {
                     pan,
@@ -166,7 +144,7 @@ impl CardTransfer {
         let CardTransferState::ConfirmHolder {
             source,
             destination,
-        } = &self.state
+        } = self.state()
         else {
             return Err(wrong("confirm"));
         };
@@ -177,8 +155,8 @@ impl CardTransfer {
                 error: None,
             }));
         }
-        let card_limits = self.ctx.api.card_limits(&source.card_id).await.ok();
-        let config = &self.ctx.config;
+        let card_limits = self.ctx().api.card_limits(&source.card_id).await.ok();
+        let config = &self.ctx().config;
         let limits = AmountLimits::new(
             card_limits.as_ref(),
             &config.limits.card_to_card,
@@ -200,7 +178,7 @@ impl CardTransfer {
             destination,
             limits,
             ..
-        } = &self.state
+        } = self.state()
         else {
             return Err(wrong("amount_rials"));
         };
@@ -221,7 +199,7 @@ impl CardTransfer {
             }
         };
         let payment = Payment {
-            idempotency_key: uuid::Uuid::new_v4().to_string(),
+            idempotency_key: OperationKey::new(),
             source,
             destination,
             amount,
@@ -229,7 +207,7 @@ impl CardTransfer {
             amount_words_fa: amount.words_fa(),
             fee: Rials::new(limits.fee_rials),
         };
-        let pin = SmsPinPolicy::new(&self.ctx.config.otp, self.ctx.clock_offset);
+        let pin = SmsPinPolicy::new(&self.ctx().config.otp, self.ctx().clock_offset);
         Ok(self.go(CardTransferState::Authorize {
             payment,
             pin,

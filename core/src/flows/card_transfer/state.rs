@@ -8,6 +8,7 @@ use super::super::sms_pin::SmsPinPolicy;
 use crate::client::{BankRef, Card, CardLimits, CardToCardLimits};
 use crate::ids::CardNumber;
 use crate::money::Rials;
+use crate::operation::OperationKey;
 
 /// One of the customer's cards, as the source list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +117,7 @@ impl AmountLimits {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     /// Its idempotency key (names the payment for PIN requests and the submit).
-    pub idempotency_key: String,
+    pub idempotency_key: OperationKey,
     /// Source card.
     pub source: SourceCard,
     /// Destination.
@@ -208,6 +209,9 @@ pub enum CardTransferState {
     Pending {
         /// The payment.
         payment: Payment,
+        /// The SMS PIN requests made for it, for a resend after a correctable refusal.
+        #[serde(default)]
+        pin: Option<SmsPinPolicy>,
     },
     /// Done.
     Succeeded {

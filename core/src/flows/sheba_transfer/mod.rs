@@ -15,17 +15,52 @@ pub use state::{
     ShebaTransferState, SourceAccount,
 };
 
-use super::saved::{self, wrong_step as wrong};
-use super::{Context, Problem};
+use super::journey::{unreadable_receipt, wrong_step as wrong};
+use super::{Context, Journey, JourneyState, Problem};
 use crate::ids::Sheba;
 use crate::money::Rials;
+use crate::operation::{OperationKey, Outcome};
 
 /// One SHEBA transfer; every input returns the new state to render.
-#[derive(Debug)]
-pub struct ShebaTransfer {
-    ctx: Context,
-    flow_id: String,
-    state: ShebaTransferState,
+pub type ShebaTransfer = Journey<ShebaTransferState>;
+
+impl JourneyState for ShebaTransferState {
+    const KIND: &'static str = "sheba_transfer";
+
+    fn pending_key(&self) -> Option<&OperationKey> {
+        match self {
+            Self::Pending { payment } => Some(&payment.idempotency_key),
+            _ => None,
+        }
+    }
+
+    fn settle(self, ctx: &Context, outcome: Outcome) -> Self {
+        let Self::Pending { payment } = self else {
+            return self;
+        };
+        match outcome {
+            Outcome::Succeeded(json) => match ShebaReceipt::from_json(&json) {
+                Some(receipt) => {
+                    let to = &payment.destination;
+                    crate::flows::accounts::remember_sheba(ctx, &to.sheba, &to.holder_name);
+                    Self::Succeeded { payment, receipt }
+                }
+                None => Self::Failed {
+                    problem: unreadable_receipt(),
+                    payment: Some(payment),
+                },
+            },
+            Outcome::Failed(problem) => Self::Failed {
+                problem,
+                payment: Some(payment),
+            },
+            Outcome::Retry(problem) => Self::Confirm {
+                payment,
+                error: Some(problem),
+            },
+            Outcome::Unknown => Self::Pending { payment },
+        }
+    }
 }
 
 impl ShebaTransfer {
@@ -37,57 +72,15 @@ impl ShebaTransfer {
             .filter(|a| a.state == "active")
             .map(SourceAccount::from)
             .collect();
-        let mut flow = Self {
+        Ok(Self::begin(
             ctx,
-            flow_id: format!("sheba_transfer:{}", uuid::Uuid::new_v4()),
-            state: ShebaTransferState::ChooseSource { accounts },
-        };
-        flow.save();
-        Ok(flow)
-    }
-
-    /// Reopens a saved journey; a pending one learns its outcome from the journal.
-    pub fn restore(ctx: Context, flow_id: &str) -> Result<Option<Self>, Problem> {
-        let Some(state) = saved::load(&ctx, flow_id)? else {
-            return Ok(None);
-        };
-        let mut flow = Self {
-            ctx,
-            flow_id: flow_id.to_owned(),
-            state,
-        };
-        flow.sync_with_journal()?;
-        Ok(Some(flow))
-    }
-
-    /// The saved journey's id.
-    pub fn flow_id(&self) -> &str {
-        &self.flow_id
-    }
-
-    /// The state to render.
-    pub fn state(&self) -> &ShebaTransferState {
-        &self.state
-    }
-
-    /// Forgets the saved journey (after the receipt was shown).
-    pub fn close(self) -> Result<(), Problem> {
-        Ok(self.ctx.store.delete_flow(&self.flow_id)?)
-    }
-
-    fn save(&mut self) {
-        saved::save(&self.ctx, &self.flow_id, &self.state);
-    }
-
-    fn go(&mut self, state: ShebaTransferState) -> &ShebaTransferState {
-        self.state = state;
-        self.save();
-        &self.state
+            ShebaTransferState::ChooseSource { accounts },
+        ))
     }
 
     /// Picks the source account.
     pub fn choose_source(&mut self, account_id: &str) -> Result<&ShebaTransferState, Problem> {
-        let ShebaTransferState::ChooseSource { accounts } = &self.state else {
+        let ShebaTransferState::ChooseSource { accounts } = self.state() else {
             return Err(wrong("source"));
         };
         let source = accounts
@@ -106,7 +99,7 @@ impl ShebaTransfer {
 
     /// The destination SHEBA: its check digits first, then the holder inquiry.
     pub async fn enter_sheba(&mut self, text: &str) -> Result<&ShebaTransferState, Problem> {
-        let ShebaTransferState::EnterSheba { source, .. } = &self.state else {
+        let ShebaTransferState::EnterSheba { source, .. } = self.state() else {
             return Err(wrong("destination_sheba"));
         };
         let source = source.clone();
@@ -127,7 +120,7 @@ impl ShebaTransfer {
             return Ok(self.go(refused(same)));
         }
         tracing::debug!(destination = %sheba, "SHEBA holder inquiry");
-        let state = match self.ctx.api.sheba_holder(sheba.as_str()).await {
+        let state = match self.ctx().api.sheba_holder(sheba.as_str()).await {
             Ok(holder) => ShebaTransferState::ConfirmHolder {
                 source: source.clone(),
                 destination: ShebaDestination {
@@ -147,7 +140,7 @@ impl ShebaTransfer {
         let ShebaTransferState::ConfirmHolder {
             source,
             destination,
-        } = &self.state
+        } = self.state()
         else {
             return Err(wrong("confirm_holder"));
         };
@@ -158,7 +151,7 @@ impl ShebaTransfer {
                 error: None,
             }));
         }
-        let limits = ShebaLimits::new(&self.ctx.config, source.available_balance_rials);
+        let limits = ShebaLimits::new(&self.ctx().config, source.available_balance_rials);
         Ok(self.go(ShebaTransferState::EnterAmount {
             source,
             destination,
@@ -175,18 +168,18 @@ impl ShebaTransfer {
             destination,
             limits,
             ..
-        } = &self.state
+        } = self.state()
         else {
             return Err(wrong("amount_rials"));
         };
         let (source, destination, limits) = (source.clone(), destination.clone(), limits.clone());
-        let now = self.ctx.bank_now();
+        let now = self.ctx().bank_now();
         let checked = text
             .parse::<Rials>()
             .map_err(|e| Problem::of(&e).at("amount_rials"))
             .and_then(|amount| {
                 limits
-                    .options(amount.get(), &self.ctx.config, now)
+                    .options(amount.get(), &self.ctx().config, now)
                     .map(|o| (amount, o))
             });
         let (amount, mut options) = match checked {
@@ -223,7 +216,7 @@ impl ShebaTransfer {
             destination,
             amount,
             options,
-        } = &self.state
+        } = self.state()
         else {
             return Err(wrong("method"));
         };
@@ -244,7 +237,7 @@ impl ShebaTransfer {
     ) -> ShebaTransferState {
         ShebaTransferState::Confirm {
             payment: ShebaPayment {
-                idempotency_key: uuid::Uuid::new_v4().to_string(),
+                idempotency_key: OperationKey::new(),
                 source,
                 destination,
                 amount,

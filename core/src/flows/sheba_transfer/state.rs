@@ -8,6 +8,7 @@ use crate::client::{Account, BankRef};
 use crate::flows::Problem;
 use crate::ids::Sheba;
 use crate::money::Rials;
+use crate::operation::OperationKey;
 
 /// One of the customer's accounts, as the source list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +122,7 @@ pub struct MethodOption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShebaPayment {
     /// Its idempotency key.
-    pub idempotency_key: String,
+    pub idempotency_key: OperationKey,
     /// Source account.
     pub source: SourceAccount,
     /// Destination.

@@ -1,10 +1,9 @@
 //! [`Problem`]: the one error shape a flow shows (and saves): a stable code,
-//! Persian and English messages, the field at fault, when to retry.
+//! Persian and English messages, its kind, the field at fault, when to retry.
 
 use serde::{Deserialize, Serialize};
 
-use crate::Coded;
-use crate::channel::ChannelError;
+use super::{Coded, ErrorKind};
 
 /// An error as a screen shows it; built from any [`Coded`] error, so it
 /// never carries the customer's input.
@@ -17,6 +16,9 @@ pub struct Problem {
     pub message_fa: String,
     /// In English.
     pub message_en: String,
+    /// What kind of failure it is.
+    #[serde(default)]
+    pub kind: ErrorKind,
     /// The input field at fault, when known.
     pub field: Option<String>,
     /// Seconds to wait before trying again, when the bank said so.
@@ -30,19 +32,29 @@ impl Problem {
             code: error.code().to_owned(),
             message_fa: error.message_fa(),
             message_en: error.message_en(),
+            kind: error.kind(),
             field: None,
             retry_after_seconds: None,
         }
     }
 
-    /// A problem of the core itself.
+    /// A refusal by the core itself.
     pub fn new(code: &str, message_fa: &str, message_en: &str) -> Self {
         Self {
             code: code.to_owned(),
             message_fa: message_fa.to_owned(),
             message_en: message_en.to_owned(),
+            kind: ErrorKind::Refused,
             field: None,
             retry_after_seconds: None,
+        }
+    }
+
+    /// A fault of the library itself (a step out of order, a lost task).
+    pub fn internal(code: &str, message_fa: &str, message_en: &str) -> Self {
+        Self {
+            kind: ErrorKind::Internal,
+            ..Self::new(code, message_fa, message_en)
         }
     }
 
@@ -53,23 +65,6 @@ impl Problem {
     }
 }
 
-impl From<ChannelError> for Problem {
-    fn from(error: ChannelError) -> Self {
-        let mut problem = Self::of(&error);
-        if let ChannelError::Bank(bank) = error {
-            problem.field = bank.field;
-            problem.retry_after_seconds = bank.retry_after_seconds;
-        }
-        problem
-    }
-}
-
-impl From<crate::store::StoreError> for Problem {
-    fn from(error: crate::store::StoreError) -> Self {
-        Self::of(&error)
-    }
-}
-
 impl Coded for Problem {
     fn code(&self) -> &str {
         &self.code
@@ -77,5 +72,9 @@ impl Coded for Problem {
 
     fn message_fa(&self) -> String {
         self.message_fa.clone()
+    }
+
+    fn kind(&self) -> ErrorKind {
+        self.kind
     }
 }

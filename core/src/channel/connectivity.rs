@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use crate::channel::ChannelError;
+use crate::operation::{OperationKey, journal};
 use crate::store::Store;
 
 /// The shell's view of the network (Android `ConnectivityManager`, iOS `NWPathMonitor`).
@@ -154,10 +155,11 @@ impl FallbackPolicy {
     /// How a money-moving operation under `key` may go over SMS: an
     /// operation already journaled (its HTTPS outcome unknown, or known) is
     /// never sent as a new SMS operation but resolved by its key.
-    pub fn plan(store: &Store, key: &str) -> Result<SmsPlan, crate::store::StoreError> {
-        Ok(match store.operation(key)? {
-            None => SmsPlan::Send,
-            Some(_) => SmsPlan::Resolve,
+    pub fn plan(store: &Store, key: &OperationKey) -> Result<SmsPlan, crate::store::StoreError> {
+        Ok(if journal::contains(store, key)? {
+            SmsPlan::Resolve
+        } else {
+            SmsPlan::Send
         })
     }
 }

@@ -1,4 +1,30 @@
-//! The shape every customer-facing error in Hamrah shares.
+//! The shape every customer-facing error in Hamrah shares: [`Coded`] (a
+//! stable code, Persian and English messages, an [`ErrorKind`]) and
+//! [`Problem`], the one error shape a screen shows.
+
+mod problem;
+
+pub use problem::Problem;
+
+/// What kind of failure an error is, so a shell can act on it (log in again,
+/// check the network) without reading its code.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Refused: the customer's input, or a rule of the bank or the core.
+    #[default]
+    Refused,
+    /// The bank could not be reached, or its identity not verified.
+    Network,
+    /// The session is over: log in again.
+    SessionEnded,
+    /// The phone's own storage or secure hardware failed.
+    Device,
+    /// A fault of the library itself (a panic, a step out of order).
+    Internal,
+}
 
 /// An error a customer can be shown: a stable machine code and a message in
 /// Persian and in English.
@@ -14,6 +40,10 @@ pub trait Coded: std::error::Error {
     /// The message in English.
     fn message_en(&self) -> String {
         self.to_string()
+    }
+    /// What kind of failure it is; most errors are refusals.
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Refused
     }
 }
 
@@ -31,9 +61,19 @@ pub trait Coded: std::error::Error {
 /// use hamrah_core::Coded;
 /// assert_eq!(PinError::Short.code(), "pin.short");
 /// ```
+///
+/// A first line `kind = Device;` (any [`ErrorKind`]) sets the kind of every
+/// variant; without it they are refusals.
 #[macro_export]
 macro_rules! coded_error {
     (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident { $($body:tt)+ }
+    ) => {
+        $crate::coded_error! { kind = Refused; $(#[$meta])* $vis enum $name { $($body)+ } }
+    };
+    (
+        kind = $kind:ident;
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident => ($code:literal, $fa:literal, $en:literal), )+
@@ -65,6 +105,10 @@ macro_rules! coded_error {
 
             fn message_fa(&self) -> String {
                 match self { $(Self::$variant => $fa,)+ }.to_owned()
+            }
+
+            fn kind(&self) -> $crate::error::ErrorKind {
+                $crate::error::ErrorKind::$kind
             }
         }
     };
