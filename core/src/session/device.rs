@@ -8,13 +8,7 @@ pub const DEVICE_ID_NAME: &str = "hamrah.device.id.v1";
 
 /// The install's device id (lowercase UUID), created on first use.
 pub fn device_id(secrets: &dyn SecretStore) -> Result<String, Problem> {
-    let vault = || {
-        Problem::new(
-            "store.secrets",
-            "دسترسی به انبار امن دستگاه ممکن نشد.",
-            "The device's secure store is not available.",
-        )
-    };
+    let vault = || Problem::of(&crate::store::StoreError::Secrets);
     if let Some(stored) = secrets.load(DEVICE_ID_NAME).map_err(|_| vault())?
         && let Ok(text) = String::from_utf8(stored.to_vec())
         && uuid::Uuid::parse_str(&text).is_ok()
