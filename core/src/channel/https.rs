@@ -68,7 +68,9 @@ impl BankClient {
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(timeouts.connect)
             .timeout(timeouts.request)
-            .pool_idle_timeout(Duration::from_secs(90))
+            // Below the bank's idle timeout (60 s at the sandbox,
+            // docs/api/README.md), so the client drops an idle connection first.
+            .pool_idle_timeout(Duration::from_secs(50))
             .http2_keep_alive_interval(Duration::from_secs(30))
             .build()
             .map_err(|_| SetupError::Tls)?;
