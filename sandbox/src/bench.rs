@@ -82,6 +82,8 @@ pub async fn run(options: BenchOptions) -> Result<(), String> {
     let amount = limits.per_transfer_min_rials;
     let mut sandbox_options = SandboxOptions::demo(&data_dir);
     sandbox_options.rules = rules;
+    // Every load client is 127.0.0.1: no per-address connection cap.
+    sandbox_options.limits.max_connections_per_address = 0;
     let sandbox = Sandbox::start(sandbox_options)
         .await
         .map_err(|e| format!("cannot start the sandbox: {e}"))?;

@@ -1,10 +1,12 @@
 //! Faults QA injects on the next N calls of a route: a delay, a failure before
-//! commit, a commit whose response is then dropped, or a server error.
+//! commit, a commit whose response is then dropped, a server error, or a
+//! redirect elsewhere.
 
 use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -25,6 +27,8 @@ pub enum FaultKind {
     DropAfterCommit,
     /// Answers 503 `server.unavailable` without doing anything.
     ServerError,
+    /// Answers 307 to `location` without doing anything (a client must not follow it).
+    Redirect,
 }
 
 /// A fault armed for the next `remaining` calls of `route`.
@@ -43,6 +47,9 @@ pub struct FaultRule {
     /// The delay, for `delay`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
+    /// Where to, for `redirect`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }
 
 /// The armed faults.
@@ -114,12 +121,13 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         }
         FaultKind::FailBeforeCommit => ApiError::internal().into_response(),
         FaultKind::ServerError => ApiError::new(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            StatusCode::SERVICE_UNAVAILABLE,
             "server.unavailable",
             "سامانه بانک موقتاً در دسترس نیست؛ عملیاتی انجام نشد.",
             "The bank is temporarily unavailable; nothing was done.",
         )
         .into_response(),
+        FaultKind::Redirect => redirect(rule.location),
         FaultKind::DropAfterCommit => {
             let mut response = next.run(request).await;
             // The work is committed; the server breaks the connection instead of answering.
@@ -127,6 +135,22 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             response
         }
     }
+}
+
+/// 307 to `location`, in the error model (what a client that follows it
+/// would resend, method and body included, is the point of the fault).
+fn redirect(location: Option<String>) -> Response {
+    let mut response = ApiError::new(
+        StatusCode::TEMPORARY_REDIRECT,
+        "server.redirect",
+        "بانک این درخواست را به نشانی دیگری فرستاد؛ عملیاتی انجام نشد.",
+        "The bank redirected this request elsewhere; nothing was done.",
+    )
+    .into_response();
+    if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 /// Marks a response the server must not send: it closes the connection instead.

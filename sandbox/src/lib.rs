@@ -40,7 +40,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use rusqlite::{OptionalExtension, params};
-use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -66,6 +65,8 @@ pub struct SandboxOptions {
     pub rules: BankRules,
     /// The admin token; a random one when `None`.
     pub admin_token: Option<String>,
+    /// Timeouts and connection caps of the server.
+    pub limits: server::ServerLimits,
 }
 
 impl SandboxOptions {
@@ -77,6 +78,7 @@ impl SandboxOptions {
             seed_demo: true,
             rules: BankRules::default(),
             admin_token: None,
+            limits: server::ServerLimits::default(),
         }
     }
 }
@@ -174,12 +176,19 @@ impl Sandbox {
             admin_token: admin_token.clone().into(),
             started_at: clock.now(),
         });
-        let listener = TcpListener::bind(options.addr).await?;
+        let listener = server::bind(options.addr)?;
         let addr = listener.local_addr()?;
         let router = routes::router(state.clone());
         let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(&identity.server_config));
         let (shutdown, receiver) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, acceptor, router, stats, receiver));
+        let task = tokio::spawn(server::serve(
+            listener,
+            acceptor,
+            router,
+            stats,
+            options.limits,
+            receiver,
+        ));
         Ok(Self {
             url: format!("https://{addr}"),
             addr,

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! hamrah-sandbox serve --addr 127.0.0.1:8443 --data-dir DIR [--seed demo]
+//!     [--tls-handshake-timeout S] [--header-read-timeout S] [--idle-timeout S]
+//!     [--max-connections N] [--max-connections-per-address N]
 //! hamrah-sandbox bench [--seconds 20] [--clients 64]
 //! ```
 
@@ -14,8 +16,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use hamrah_sandbox::server::ServerLimits;
 use hamrah_sandbox::{Sandbox, SandboxOptions};
 
 /// The sandbox bank: an Iranian mobile-banking backend over HTTPS, for QA and tests.
@@ -42,6 +46,9 @@ enum Command {
         /// The admin token (random when absent).
         #[arg(long, env = "HAMRAH_SANDBOX_ADMIN_TOKEN")]
         admin_token: Option<String>,
+        /// Timeouts and connection caps.
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Load test: card-to-card transfers from concurrent clients against an
     /// in-process sandbox; prints transfers/s, latency percentiles, errors and
@@ -57,6 +64,47 @@ enum Command {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
+}
+
+/// The server's connection limits; each defaults to [`ServerLimits::default`].
+#[derive(Debug, Args)]
+struct LimitArgs {
+    /// Seconds from the TCP accept to the end of the TLS handshake [default: 10].
+    #[arg(long, value_name = "SECONDS")]
+    tls_handshake_timeout: Option<u64>,
+    /// Seconds to send a request's headers; also the first request after the
+    /// handshake, and an idle HTTP/1.1 connection's life [default: 10].
+    #[arg(long, value_name = "SECONDS")]
+    header_read_timeout: Option<u64>,
+    /// Seconds a connection may stay without a request in flight [default: 60].
+    #[arg(long, value_name = "SECONDS")]
+    idle_timeout: Option<u64>,
+    /// Open connections at most; more wait in the listen backlog [default: 512].
+    #[arg(long, value_name = "N")]
+    max_connections: Option<usize>,
+    /// Open connections per IP address at most; more are closed, 0 for no limit [default: 128].
+    #[arg(long, value_name = "N")]
+    max_connections_per_address: Option<usize>,
+}
+
+impl LimitArgs {
+    /// The defaults with the given flags applied.
+    fn limits(&self) -> ServerLimits {
+        let defaults = ServerLimits::default();
+        let seconds = |flag: Option<u64>, default| flag.map_or(default, Duration::from_secs);
+        ServerLimits {
+            tls_handshake_timeout: seconds(
+                self.tls_handshake_timeout,
+                defaults.tls_handshake_timeout,
+            ),
+            header_read_timeout: seconds(self.header_read_timeout, defaults.header_read_timeout),
+            idle_timeout: seconds(self.idle_timeout, defaults.idle_timeout),
+            max_connections: self.max_connections.unwrap_or(defaults.max_connections),
+            max_connections_per_address: self
+                .max_connections_per_address
+                .unwrap_or(defaults.max_connections_per_address),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -83,7 +131,8 @@ async fn main() -> ExitCode {
             data_dir,
             seed,
             admin_token,
-        } => serve(addr, data_dir, seed.is_some(), admin_token).await,
+            limits,
+        } => serve(addr, data_dir, seed.is_some(), admin_token, limits.limits()).await,
         Command::Bench {
             seconds,
             clients,
@@ -109,11 +158,13 @@ async fn serve(
     data_dir: PathBuf,
     seed_demo: bool,
     admin_token: Option<String>,
+    limits: ServerLimits,
 ) -> ExitCode {
     let mut options = SandboxOptions::demo(data_dir);
     options.addr = addr;
     options.seed_demo = seed_demo;
     options.admin_token = admin_token;
+    options.limits = limits;
     let sandbox = match Sandbox::start(options).await {
         Ok(sandbox) => sandbox,
         Err(error) => {

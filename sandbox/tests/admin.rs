@@ -165,6 +165,63 @@ async fn drop_after_commit_breaks_the_connection() {
 }
 
 #[tokio::test]
+async fn redirect_answers_307_to_the_location_without_handling() {
+    let bank = Bank::start().await;
+    bank.admin(
+        Method::POST,
+        "/admin/faults",
+        Some(json!({"route": "session_create", "kind": "redirect", "count": 1})),
+    )
+    .await
+    .expect_error(400, "request.field_missing");
+    let location = "http://127.0.0.1:9/v1/sessions";
+    let rule = bank
+        .admin(
+            Method::POST,
+            "/admin/faults",
+            Some(
+                json!({"route": "session_create", "kind": "redirect", "count": 1,
+                        "location": location}),
+            ),
+        )
+        .await
+        .expect(201)
+        .json;
+    assert_eq!(rule["location"], location);
+    // A client that does not follow redirects sees the 307 itself.
+    let cert = reqwest::Certificate::from_pem(bank.sandbox().cert_pem.as_bytes()).unwrap();
+    let client = reqwest::Client::builder()
+        .use_rustls_tls()
+        .tls_built_in_root_certs(false)
+        .add_root_certificate(cert)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let demo = bank.demo(Some("sara.ahmadi"));
+    let body = json!({"username": "sara.ahmadi", "password": demo.password.unwrap()});
+    let response = client
+        .post(format!("{}/v1/sessions", bank.url))
+        .header("x-device-id", uuid::Uuid::new_v4().to_string())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 307);
+    assert_eq!(response.headers()["location"], location);
+    let json: serde_json::Value = response.json().await.unwrap();
+    common::contract().check_reply("POST", "/v1/sessions", 307, &json);
+    assert_eq!(json["code"], "server.redirect");
+    // Nothing was handled: no login, so no SMS notice of one.
+    let outbox = bank
+        .admin(Method::GET, &format!("/admin/sms/{}", demo.mobile), None)
+        .await
+        .expect(200)
+        .json;
+    assert_eq!(outbox["items"].as_array().unwrap().len(), 0, "{outbox}");
+    bank.finish().await;
+}
+
+#[tokio::test]
 async fn seed_lists_customers_cards_and_bills() {
     let bank = Bank::start().await;
     let seed = bank

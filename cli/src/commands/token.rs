@@ -143,7 +143,8 @@ async fn activate_with(
         .find(|c| c.username.as_deref() == Some(username))
         .ok_or_else(|| problem("no such demo customer"))?;
     let pin: SpkiPin = sandbox.spki_pin.parse().map_err(|e| Problem::of(&e))?;
-    let client = BankClient::new(&sandbox.url, &[pin], Timeouts::default())?;
+    let client =
+        BankClient::new(&sandbox.url, &[pin], Timeouts::default()).map_err(|e| Problem::of(&e))?;
     let sms_code = || async {
         let path = format!("/admin/sms/{}?kind=otp", customer.mobile);
         let headers = [("x-admin-token", sandbox.admin_token.as_str())];

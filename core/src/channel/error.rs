@@ -27,6 +27,26 @@ pub struct BankError {
     pub retry_after_seconds: Option<u64>,
 }
 
+crate::coded_error! {
+    kind = Network;
+    /// Why a [`BankClient`](super::BankClient) could not be made.
+    pub enum SetupError {
+        /// The bank's address is not an `https://` URL with a host: nothing
+        /// would protect what is sent (a password) on the way.
+        InsecureUrl => (
+            "tls.insecure_url",
+            "نشانی بانک امن نیست؛ فقط نشانی https پذیرفته می‌شود.",
+            "The bank's address is not secure; only an https address is accepted."
+        ),
+        /// TLS could not be set up on this device.
+        Tls => (
+            "tls.setup",
+            "ارتباط امن با بانک آماده نشد.",
+            "The secure connection to the bank could not be set up."
+        ),
+    }
+}
+
 /// Why a request to the bank did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChannelError {

@@ -8,7 +8,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use super::pinning::PinnedVerifier;
-use super::{BankError, ChannelError, SpkiPin};
+use super::{BankError, ChannelError, SetupError, SpkiPin};
 
 /// How long to wait for the bank.
 #[derive(Debug, Clone, Copy)]
@@ -47,29 +47,34 @@ pub struct BankClient {
 }
 
 impl BankClient {
-    /// A client for the bank at `base_url` whose TLS key matches one of `pins`.
-    pub fn new(base_url: &str, pins: &[SpkiPin], timeouts: Timeouts) -> Result<Self, ChannelError> {
+    /// A client for the bank at `base_url` (an `https://` URL, else
+    /// [`SetupError::InsecureUrl`]) whose TLS key matches one of `pins`.
+    /// Only HTTPS is spoken and redirects are never followed: a 3xx reply is
+    /// [`ChannelError::Protocol`], so a request body goes to the pinned bank only.
+    pub fn new(base_url: &str, pins: &[SpkiPin], timeouts: Timeouts) -> Result<Self, SetupError> {
+        let base_url = super::address::https_base(base_url)?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let verifier = Arc::new(PinnedVerifier::new(pins.to_vec(), Arc::clone(&provider)));
         let mut tls = rustls::ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(|_| ChannelError::Protocol)?
+            .map_err(|_| SetupError::Tls)?
             .dangerous()
             .with_custom_certificate_verifier(verifier)
             .with_no_client_auth();
         tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
         let http = reqwest::Client::builder()
             .use_preconfigured_tls(tls)
+            .https_only(true)
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(timeouts.connect)
             .timeout(timeouts.request)
-            .pool_idle_timeout(Duration::from_secs(90))
+            // Below the bank's idle timeout (60 s at the sandbox,
+            // docs/api/README.md), so the client drops an idle connection first.
+            .pool_idle_timeout(Duration::from_secs(50))
             .http2_keep_alive_interval(Duration::from_secs(30))
             .build()
-            .map_err(|_| ChannelError::Protocol)?;
-        Ok(Self {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            http,
-        })
+            .map_err(|_| SetupError::Tls)?;
+        Ok(Self { base_url, http })
     }
 
     /// Sends one request; a non-2xx answer is [`ChannelError::Bank`].
@@ -120,6 +125,10 @@ impl BankClient {
         let status = response.status().as_u16();
         let ms = started.elapsed().as_millis() as u64;
         tracing::debug!(path, status, ms, "the bank answered");
+        if response.status().is_redirection() {
+            // Not followed (the body would go elsewhere) and not in the contract.
+            return Err(ChannelError::Protocol);
+        }
         let replayed = response.headers().contains_key("idempotent-replayed");
         let bytes = response
             .bytes()
@@ -175,4 +184,31 @@ fn is_pin_failure(error: &(dyn std::error::Error + 'static)) -> bool {
         current = cause.source();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_urls_make_a_client() {
+        use crate::Coded;
+        assert_eq!(SetupError::InsecureUrl.code(), "tls.insecure_url");
+        let pins = [SpkiPin::of_spki(b"bank key")];
+        for url in [
+            "http://127.0.0.1:8443",
+            "HTTP://bank.example",
+            "ftp://bank.example",
+            "bank.example",
+            "https://",
+            "",
+        ] {
+            assert_eq!(
+                BankClient::new(url, &pins, Timeouts::default()).err(),
+                Some(SetupError::InsecureUrl),
+                "{url}"
+            );
+        }
+        assert!(BankClient::new("https://bank.example/", &pins, Timeouts::default()).is_ok());
+    }
 }

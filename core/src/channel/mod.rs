@@ -1,6 +1,7 @@
 //! How the phone reaches the bank: HTTPS with pinned keys, and the policy
 //! that decides when SMS ([`crate::sms`]) is used instead.
 
+mod address;
 pub mod connectivity;
 mod error;
 mod https;
@@ -9,7 +10,7 @@ mod pinning;
 pub use connectivity::{
     Channel, ChannelDecision, Connectivity, FallbackPolicy, SmsPlan, SwitchConnectivity,
 };
-pub use error::{BankError, ChannelError};
+pub use error::{BankError, ChannelError, SetupError};
 pub use https::{BankClient, Reply, Timeouts};
 pub use pinning::{PinError, SpkiPin};
 pub use reqwest::Method;

@@ -198,6 +198,9 @@ fn fault_json(rule: &FaultRule) -> Value {
     if let Some(delay) = rule.delay_ms {
         value["delay_ms"] = delay.into();
     }
+    if let Some(location) = &rule.location {
+        value["location"] = location.as_str().into();
+    }
     value
 }
 
@@ -208,6 +211,7 @@ struct FaultRequest {
     kind: FaultKind,
     count: u32,
     delay_ms: Option<u64>,
+    location: Option<String>,
 }
 
 async fn fault_create(
@@ -229,6 +233,17 @@ async fn fault_create(
     if request.kind == FaultKind::Delay && request.delay_ms.is_none() {
         return Err(ApiError::missing("delay_ms"));
     }
+    if request.kind == FaultKind::Redirect {
+        match &request.location {
+            None => return Err(ApiError::missing("location")),
+            Some(location) if axum::http::HeaderValue::from_str(location).is_err() => {
+                return Err(
+                    ApiError::malformed("location is not a header value.").with_field("location")
+                );
+            }
+            Some(_) => {}
+        }
+    }
     if request.count == 0 {
         return Err(ApiError::malformed("count must be at least 1.").with_field("count"));
     }
@@ -239,6 +254,7 @@ async fn fault_create(
         count: request.count,
         remaining: request.count,
         delay_ms: request.delay_ms,
+        location: request.location,
     };
     state.faults.add(rule.clone());
     Ok((StatusCode::CREATED, Json(fault_json(&rule))))

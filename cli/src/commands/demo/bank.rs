@@ -43,11 +43,8 @@ impl DemoBank {
 
     /// A client pinned to the bank's key: no other certificate is trusted.
     pub fn client(&self) -> Result<BankClient, Problem> {
-        Ok(BankClient::new(
-            &self.sandbox.url,
-            &[self.pin],
-            Timeouts::default(),
-        )?)
+        BankClient::new(&self.sandbox.url, &[self.pin], Timeouts::default())
+            .map_err(|e| Problem::of(&e))
     }
 
     /// One call of the QA admin API.
