@@ -389,3 +389,73 @@ async fn recovery_replaces_credentials_and_ends_sessions() {
     assert_eq!(login.json["state"], "authenticated");
     bank.finish().await;
 }
+
+/// A code that is not `code`.
+fn wrong_code(code: &str) -> &'static str {
+    if code == "000000" { "111111" } else { "000000" }
+}
+
+/// Starts an activation and sends `wrong` codes; the replies' codes.
+async fn wrong_codes(bank: &Bank, phone: &str, demo: &DemoCustomer, tries: usize) -> Vec<String> {
+    let started = start(bank, phone, identity(demo)).await.expect(201);
+    let id = started.json["activation_id"].as_str().unwrap().to_owned();
+    let code = bank.last_otp(&demo.mobile).await;
+    let mut codes = Vec::new();
+    for _ in 0..tries {
+        let reply = verify(bank, phone, &id, wrong_code(&code)).await;
+        codes.push(reply.code().to_owned());
+    }
+    codes
+}
+
+#[tokio::test]
+async fn wrong_codes_across_activations_lock_the_customer_and_tell_her() {
+    let bank = Bank::start().await;
+    let sara = bank.demo(Some("sara.ahmadi"));
+    let phone = device();
+    // Each code allows three tries, and a new activation may start at once;
+    // the customer's failures add up across activations like failed logins.
+    assert_eq!(
+        wrong_codes(&bank, &phone, &sara, 3).await,
+        ["otp.invalid", "otp.invalid", "otp.attempts_exceeded"]
+    );
+    let notices = sms_kinds(&bank, &sara.mobile).await.len();
+    let started = start(&bank, &phone, identity(&sara)).await.expect(201);
+    let id = started.json["activation_id"].as_str().unwrap().to_owned();
+    let code = bank.last_otp(&sara.mobile).await;
+    verify(&bank, &phone, &id, wrong_code(&code))
+        .await
+        .expect_error(422, "otp.invalid");
+    let locked = verify(&bank, &phone, &id, wrong_code(&code))
+        .await
+        .expect_error(423, "auth.user_locked");
+    assert_eq!(locked.json["retry_after_seconds"], 1800);
+    // The right code, a new activation and the right password are all refused now.
+    verify(&bank, &phone, &id, &code)
+        .await
+        .expect_error(423, "auth.user_locked");
+    start(&bank, &phone, identity(&sara))
+        .await
+        .expect_error(423, "auth.user_locked");
+    bank.call(
+        Method::POST,
+        "/v1/sessions",
+        &[("x-device-id", &phone)],
+        Some(json!({"username": "sara.ahmadi", "password": sara.password.clone().unwrap()})),
+    )
+    .await
+    .expect_error(423, "auth.user_locked");
+    // One SMS tells the customer of the lock (after the one code of the second start).
+    let kinds = sms_kinds(&bank, &sara.mobile).await;
+    assert_eq!(kinds[notices..], ["otp", "other"]);
+    // The lock ends with its cool-down.
+    bank.admin(
+        Method::POST,
+        "/admin/clock",
+        Some(json!({"advance_seconds": 1801})),
+    )
+    .await
+    .expect(200);
+    verified(&bank, &phone, &sara).await;
+    bank.finish().await;
+}

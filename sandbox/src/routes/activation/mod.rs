@@ -126,6 +126,10 @@ async fn activation_start(
             if !matches {
                 return Err(identity_mismatch());
             }
+            // Locked after failed logins or codes: no new code until the lock ends.
+            if let Some(left) = customer.lock_left(now) {
+                return Err(customer::user_locked(left));
+            }
             if status != "active" {
                 return Err(refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -177,6 +177,32 @@ pub(crate) fn login_notice(
     )
 }
 
+/// The SMS a lock after failed logins sends to the customer's mobile.
+pub(crate) fn lock_notice(
+    tx: &Transaction<'_>,
+    state: &AppState,
+    mobile: &str,
+    until: i64,
+    now: i64,
+) -> ApiResult<()> {
+    let text = format!(
+        "{}\nبه دلیل تلاش‌های ناموفق پیاپی، ورود و فعال‌سازی همراه‌بانک شما تا {} مسدود شد.\nاگر شما نبوده‌اید، فوراً با بانک تماس بگیرید.",
+        state.bank.name_fa,
+        jalali(until)
+    );
+    sms::send(
+        tx,
+        &Sms {
+            mobile,
+            kind: SmsKind::Other,
+            text: &text,
+            otp: None,
+            idempotency_key: None,
+        },
+        now,
+    )
+}
+
 /// The contract's `Session` for a stored session; `token` only when it was just issued.
 pub(crate) fn session_json(
     conn: &Connection,
