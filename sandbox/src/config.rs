@@ -18,6 +18,8 @@ pub struct BankRules {
     pub session: SessionRules,
     /// Password rules.
     pub password_policy: PasswordPolicy,
+    /// Throttles of the activation's identity check.
+    pub activation: ActivationRules,
     /// PAYA settlement times on business days, Tehran time, ascending (`HH:MM`).
     pub paya_cycles: Vec<String>,
     /// The last Tehran time a SATNA order takes effect the same business day.
@@ -119,6 +121,19 @@ pub struct SessionRules {
     pub lockout_seconds: i64,
     /// Previous passwords a new one must differ from.
     pub password_history: i64,
+}
+
+/// Throttles of the activation's identity check (national ID, mobile, birth
+/// date, card, expiry): mismatches in a sliding window, per national ID and
+/// per client address, after which activation answers 429.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivationRules {
+    /// Mismatches of one national ID in the window.
+    pub identity_mismatches_per_national_id: i64,
+    /// Mismatches from one client address in the window.
+    pub identity_mismatches_per_address: i64,
+    /// The sliding window.
+    pub identity_mismatch_window_seconds: i64,
 }
 
 /// Password rules.
@@ -253,6 +268,11 @@ impl Default for BankRules {
                 require_lower: true,
                 require_digit: true,
                 require_symbol: true,
+            },
+            activation: ActivationRules {
+                identity_mismatches_per_national_id: 5,
+                identity_mismatches_per_address: 10,
+                identity_mismatch_window_seconds: 3600,
             },
             paya_cycles: ["03:45", "09:45", "12:45", "18:45"]
                 .map(String::from)

@@ -30,6 +30,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/002_device_identity.sql")),
     M::up(include_str!("../migrations/003_soft_token.sql")),
     M::up(include_str!("../migrations/004_sms_gateway.sql")),
+    M::up(include_str!("../migrations/005_failures.sql")),
 ];
 
 /// Read connections: reads on different connections run in parallel (WAL

@@ -15,6 +15,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod failures;
 pub mod faults;
 pub mod idempotency;
 pub mod ids;

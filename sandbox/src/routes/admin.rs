@@ -253,16 +253,21 @@ async fn user_unlock(
     State(state): State<AppState>,
     Path(username): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let changed = state
+    let found = state
         .db
         .tx(move |tx| {
-            Ok(tx.execute(
-                "UPDATE customers SET failed_logins = 0, locked_until = NULL WHERE username = ?1",
-                params![username],
-            )?)
+            let customer = crate::routes::session::customer::by_username(tx, &username)?;
+            if let Some(customer) = &customer {
+                tx.execute(
+                    "UPDATE customers SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
+                    params![customer.id],
+                )?;
+                crate::failures::clear_customer(tx, &customer.id, &customer.national_id)?;
+            }
+            Ok(customer.is_some())
         })
         .await?;
-    if changed == 0 {
+    if !found {
         return Err(ApiError::not_found());
     }
     Ok(StatusCode::NO_CONTENT)
@@ -360,6 +365,7 @@ const TABLES: &[&str] = &[
     "devices",
     "challenges",
     "dynamic_pins",
+    "failures",
     "sms_outbox",
     "bills",
     "cards",
