@@ -20,6 +20,8 @@ pub struct BankRules {
     pub password_policy: PasswordPolicy,
     /// Throttles of the activation's identity check.
     pub activation: ActivationRules,
+    /// Velocity limits of card credentials (CVV2, expiry) in card payments.
+    pub card_credentials: CardCredentialRules,
     /// PAYA settlement times on business days, Tehran time, ascending (`HH:MM`).
     pub paya_cycles: Vec<String>,
     /// The last Tehran time a SATNA order takes effect the same business day.
@@ -134,6 +136,17 @@ pub struct ActivationRules {
     pub identity_mismatches_per_address: i64,
     /// The sliding window.
     pub identity_mismatch_window_seconds: i64,
+}
+
+/// Throttles of card credentials: wrong CVV2 or expiry per Tehran day, after
+/// which card payments from that card (or by that customer) answer 423 until
+/// the next day.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardCredentialRules {
+    /// Failures of one card a day.
+    pub failures_per_card_per_day: i64,
+    /// Failures of one customer a day, any card.
+    pub failures_per_customer_per_day: i64,
 }
 
 /// Password rules.
@@ -273,6 +286,10 @@ impl Default for BankRules {
                 identity_mismatches_per_national_id: 5,
                 identity_mismatches_per_address: 10,
                 identity_mismatch_window_seconds: 3600,
+            },
+            card_credentials: CardCredentialRules {
+                failures_per_card_per_day: 5,
+                failures_per_customer_per_day: 10,
             },
             paya_cycles: ["03:45", "09:45", "12:45", "18:45"]
                 .map(String::from)

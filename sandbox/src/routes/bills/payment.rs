@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use super::super::card_transfers::PinKind;
 use super::{KnownBill, amount, biller, find, parse_bill};
 use crate::auth::{Channel, Session};
-use crate::card_auth::{self, CardRef, SourceCard};
+use crate::card_auth::{self, CardRef, Printed, SourceCard};
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
 use crate::error::{ApiError, ApiResult};
@@ -224,29 +224,40 @@ fn pay(
             pin,
             pin_kind,
         } => {
-            card_auth::check_credentials(card, expiry, cvv2)?;
-            card_auth::check_usable(card, now)?;
             let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
-            if let Some(kind) = pin_kind.code_kind() {
-                let check = CodeCheck {
-                    card_id: &card.id,
-                    kind,
-                    code: pin,
-                    amount,
-                    payee: &payee,
-                };
-                let accepted = soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
-                order.accepted_code.set(Some(accepted));
-            } else {
-                let payment = Payment {
-                    customer_id: order.customer_id,
-                    key: order.key,
-                    card_id: &card.id,
-                    amount,
-                    payee: &payee,
-                };
-                pin::verify(tx, &payment, pin, now)?;
-            }
+            let printed = Printed { expiry, cvv2 };
+            card_auth::authorize(
+                tx,
+                &rules.card_credentials,
+                order.customer_id,
+                card,
+                printed,
+                now,
+                || {
+                    if let Some(kind) = pin_kind.code_kind() {
+                        let check = CodeCheck {
+                            card_id: &card.id,
+                            kind,
+                            code: pin,
+                            amount,
+                            payee: &payee,
+                        };
+                        let accepted =
+                            soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
+                        order.accepted_code.set(Some(accepted));
+                        Ok(())
+                    } else {
+                        let payment = Payment {
+                            customer_id: order.customer_id,
+                            key: order.key,
+                            card_id: &card.id,
+                            amount,
+                            payee: &payee,
+                        };
+                        pin::verify(tx, &payment, pin, now)
+                    }
+                },
+            )?;
             let account = card
                 .account_id
                 .as_deref()
