@@ -122,6 +122,10 @@ impl FromRequestParts<AppState> for Session {
                     .await??
             }
         };
+        // The customer's share of the rate limit, from whichever address.
+        state
+            .rate_limiter
+            .hit_customer(&row.customer_id, check.now)?;
         if let Some(key) = &row.enrolled_key {
             crate::signature::verify_enrolled(parts, state, &check.device_id, key).await?;
         }

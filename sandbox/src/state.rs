@@ -51,7 +51,7 @@ pub struct Shared {
     pub sealer: Arc<Sealer>,
     /// The admin API's token.
     pub admin_token: Arc<str>,
-    /// Requests per minute per client.
+    /// Requests per minute per client address and per customer.
     pub rate_limiter: Arc<RateLimiter>,
     /// When the server started, Unix seconds.
     pub started_at: i64,
