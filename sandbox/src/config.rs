@@ -111,7 +111,8 @@ pub struct OtpRules {
 pub struct SessionRules {
     /// Idle time before a session ends.
     pub inactivity_timeout_seconds: i64,
-    /// The longest idle timeout a customer may choose.
+    /// The longest idle timeout a customer may choose; also caps sessions
+    /// and choices stored before it was lowered.
     pub inactivity_timeout_max_seconds: i64,
     /// The longest a session lives.
     pub absolute_lifetime_seconds: i64,
@@ -267,7 +268,8 @@ impl Default for BankRules {
             },
             session: SessionRules {
                 inactivity_timeout_seconds: 300,
-                inactivity_timeout_max_seconds: 600,
+                // PSD2 RTS Art. 4(3)(d): at most five minutes without activity.
+                inactivity_timeout_max_seconds: 300,
                 absolute_lifetime_seconds: 12 * 3600,
                 password_max_age_days: 90,
                 max_failed_logins: 5,

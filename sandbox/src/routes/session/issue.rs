@@ -224,7 +224,7 @@ pub(crate) fn session_json(
         .query_row(params![token_hash], |r| {
             let created_at: i64 = r.get(3)?;
             let last_activity_at: i64 = r.get(4)?;
-            let idle: i64 = r.get(5)?;
+            let idle = r.get::<_, i64>(5)?.min(rules.inactivity_timeout_max_seconds);
             let previous: Option<i64> = r.get(6)?;
             let changed: Option<i64> = r.get(10)?;
             let mut session = json!({
