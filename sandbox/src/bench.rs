@@ -23,6 +23,7 @@ use hamrah_sandbox::config::BankRules;
 use hamrah_sandbox::db::Db;
 use hamrah_sandbox::error::{ApiError, ApiResult};
 use hamrah_sandbox::ledger::{self, Posting, internal};
+use hamrah_sandbox::vault::cvv2::Cvv2Mac;
 use hamrah_sandbox::{Sandbox, SandboxOptions};
 use rusqlite::params;
 use serde_json::{Value, json};
@@ -115,7 +116,8 @@ async fn drive(
     amount: i64,
 ) -> Result<(Vec<Tally>, Duration, Option<Duration>), String> {
     let db = sandbox.state().db.clone();
-    let cards = seed(&db, options.clients)
+    let mac = std::sync::Arc::clone(&sandbox.state().cvv2);
+    let cards = seed(&db, mac, options.clients)
         .await
         .map_err(|e| format!("seeding: {}", e.message_en))?;
     let destination = db
@@ -175,7 +177,7 @@ async fn drive(
 }
 
 /// Inserts the bench customer with one funded card and account per client; returns the PANs.
-async fn seed(db: &Db, clients: usize) -> ApiResult<Vec<String>> {
+async fn seed(db: &Db, mac: std::sync::Arc<Cvv2Mac>, clients: usize) -> ApiResult<Vec<String>> {
     let password_hash = hamrah_sandbox::password::hash(PASSWORD)?;
     db.tx(move |tx| {
         let now = jiff::Timestamp::now().as_second();
@@ -220,7 +222,7 @@ async fn seed(db: &Db, clients: usize) -> ApiResult<Vec<String>> {
                 "INSERT INTO cards (id, pan, bank_id, account_id, customer_id, holder_name_fa, holder_name_en,
                                     expiry, cvv2, created_at)
                  VALUES (?1, ?2, 'melli', ?3, 'cus_bench', 'مشتری آزمون بار', 'Bench Customer', ?4, ?5, ?6)",
-                params![format!("crd_bench{index}"), pan.as_str(), account, EXPIRY, CVV2, now],
+                params![format!("crd_bench{index}"), pan.as_str(), account, EXPIRY, mac.digest(pan.as_str(), CVV2)?, now],
             )?;
             pans.push(pan.as_str().to_owned());
         }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::config::CardCredentialRules;
 use crate::error::{ApiError, ApiResult};
+use crate::vault::cvv2::Cvv2Mac;
 
 /// The contract's `CardRef`: an own card by `card_id`, or any Shetab card by `pan`.
 #[derive(Debug, Clone, Deserialize)]
@@ -67,7 +68,8 @@ pub struct SourceCard {
     /// The mobile that receives its dynamic PINs and debit alerts.
     pub mobile: String,
     expiry: String,
-    cvv2: String,
+    /// The keyed hash of its CVV2 ([`crate::vault::cvv2`]).
+    cvv2_mac: String,
     status: String,
 }
 
@@ -130,7 +132,7 @@ pub fn find(conn: &Connection, customer_id: &str, key: &CardKey) -> ApiResult<So
                 account_id: r.get(3)?,
                 mobile: r.get(4)?,
                 expiry: r.get(5)?,
-                cvv2: r.get(6)?,
+                cvv2_mac: r.get(6)?,
                 status: r.get(7)?,
             })
         })
@@ -185,9 +187,11 @@ pub struct Printed<'a> {
 /// factor is spent even when they are wrong, so each guess costs a new PIN;
 /// a wrong one counts towards the lock ([`velocity`]). The caller commits on
 /// `card.credentials_*` (see [`crate::pin::keeps_state`]).
+#[allow(clippy::too_many_arguments)]
 pub fn authorize(
     tx: &Transaction<'_>,
     rules: &CardCredentialRules,
+    cvv2: &Cvv2Mac,
     customer_id: &str,
     card: &SourceCard,
     printed: Printed<'_>,
@@ -197,7 +201,8 @@ pub fn authorize(
     velocity::refuse_while_locked(tx, rules, customer_id, &card.id, now)?;
     check_usable(card, now)?;
     second_factor()?;
-    if card.expiry == printed.expiry && card.cvv2 == printed.cvv2 {
+    let cvv2_right = cvv2.verifies(&card.pan, printed.cvv2, &card.cvv2_mac);
+    if (card.expiry == printed.expiry) & cvv2_right {
         return Ok(());
     }
     Err(velocity::record_failure(tx, rules, customer_id, card, now)?)

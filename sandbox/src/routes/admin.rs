@@ -389,6 +389,7 @@ async fn reset(
     let now = state.clock.now();
     let code = state.bank.sheba_codes.first().copied().unwrap_or("017");
     state.faults.clear();
+    let mac = std::sync::Arc::clone(&state.cvv2);
     state
         .db
         .tx(move |tx| {
@@ -398,12 +399,8 @@ async fn reset(
             tx.execute("DELETE FROM settings WHERE key = 'demo_customers'", [])?;
             seed::internal_accounts(tx, now)?;
             if demo {
-                let customers = seed::demo(tx, code, now)?;
-                let json = serde_json::to_string(&customers).map_err(|_| ApiError::internal())?;
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES ('demo_customers', ?1)",
-                    params![json],
-                )?;
+                let customers = seed::demo(tx, code, now, &mac)?;
+                seed::remember(tx, &customers)?;
             }
             Ok(())
         })

@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use crate::vault::cvv2::Cvv2Mac;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hamrah_core::ids::Bill;
@@ -96,6 +97,7 @@ pub(crate) async fn bill_payment_create(
     let now = state.clock.now();
     let rules = state.rules.clone();
     let sealer = std::sync::Arc::clone(&state.sealer);
+    let mac = std::sync::Arc::clone(&state.cvv2);
     let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
@@ -129,7 +131,7 @@ pub(crate) async fn bill_payment_create(
                 pin::BILL_PAYMENT,
                 &fingerprint,
                 now,
-                |tx| pay(tx, &rules, &sealer, &order, now),
+                |tx| pay(tx, &rules, &sealer, &mac, &order, now),
             );
             soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {
@@ -197,6 +199,7 @@ fn pay(
     tx: &Transaction<'_>,
     rules: &BankRules,
     sealer: &Sealer,
+    mac: &Cvv2Mac,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
@@ -229,6 +232,7 @@ fn pay(
             card_auth::authorize(
                 tx,
                 &rules.card_credentials,
+                mac,
                 order.customer_id,
                 card,
                 printed,

@@ -5,6 +5,7 @@
 
 use std::cell::Cell;
 
+use crate::vault::cvv2::Cvv2Mac;
 use axum::http::StatusCode;
 use hamrah_core::ids::CardNumber;
 use hamrah_core::store::Sealer;
@@ -82,6 +83,7 @@ pub(super) fn execute(
     tx: &Transaction<'_>,
     rules: &BankRules,
     sealer: &Sealer,
+    cvv2: &Cvv2Mac,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
@@ -94,6 +96,7 @@ pub(super) fn execute(
     card_auth::authorize(
         tx,
         &rules.card_credentials,
+        cvv2,
         order.customer_id,
         card,
         printed,

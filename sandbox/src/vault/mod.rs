@@ -3,7 +3,9 @@
 //! the core's [`Sealer`], under a key kept beside the database in
 //! `column.key` (owner-only). A real bank holds that key in an HSM; the
 //! sandbox keeps it in its data directory, so a copied database alone gives
-//! up no seed.
+//! up no seed. CVV2s are not sealed but kept as a keyed hash ([`cvv2`]).
+
+pub mod cvv2;
 
 use std::fs::OpenOptions;
 use std::io::{Read, Write};
@@ -19,8 +21,16 @@ use crate::error::{ApiError, ApiResult};
 /// Bytes of a plain seed or SMS key (sealed values are longer: nonce and tag).
 const PLAIN_LEN: i64 = 32;
 
+/// What the column key gives: the sealer of secret columns and the CVV2 key.
+pub struct ColumnKeys {
+    /// Seals seeds, SMS keys and SMS codes.
+    pub sealer: Sealer,
+    /// Verifies CVV2s against their keyed hashes.
+    pub cvv2: cvv2::Cvv2Mac,
+}
+
 /// Reads the column key from `path`, creating it (mode 0600) on first start.
-pub fn load_or_create(path: &Path) -> std::io::Result<Sealer> {
+pub fn load_or_create(path: &Path) -> std::io::Result<ColumnKeys> {
     let mut key = Zeroizing::new([0u8; 32]);
     match OpenOptions::new()
         .write(true)
@@ -38,7 +48,10 @@ pub fn load_or_create(path: &Path) -> std::io::Result<Sealer> {
         }
         Err(error) => return Err(error),
     }
-    Sealer::new(&key).map_err(|_| std::io::Error::other("column key"))
+    let sealer = Sealer::new(&key).map_err(|_| std::io::Error::other("column key"))?;
+    let cvv2 =
+        cvv2::Cvv2Mac::from_column_key(&key).map_err(|_| std::io::Error::other("cvv2 key"))?;
+    Ok(ColumnKeys { sealer, cvv2 })
 }
 
 /// What a soft-token seed is bound to.
