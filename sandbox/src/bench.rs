@@ -23,6 +23,7 @@ use hamrah_sandbox::config::BankRules;
 use hamrah_sandbox::db::Db;
 use hamrah_sandbox::error::{ApiError, ApiResult};
 use hamrah_sandbox::ledger::{self, Posting, internal};
+use hamrah_sandbox::state::AppState;
 use hamrah_sandbox::vault::cvv2::Cvv2Mac;
 use hamrah_sandbox::{Sandbox, SandboxOptions};
 use rusqlite::params;
@@ -143,11 +144,11 @@ async fn drive(
             .build()
             .map_err(|e| format!("client: {e}"))?;
         let device = uuid::Uuid::new_v4().to_string();
-        let token = login(&http, &sandbox.url, &db, &device).await?;
+        let token = login(&http, &sandbox.url, sandbox.state(), &device).await?;
         clients.push(Client {
             http,
             url: sandbox.url.clone(),
-            db: db.clone(),
+            state: sandbox.state().clone(),
             device,
             token,
             pan,
@@ -231,22 +232,27 @@ async fn seed(db: &Db, mac: std::sync::Arc<Cvv2Mac>, clients: usize) -> ApiResul
     .await
 }
 
-/// The newest code sent to the bench mobile, for a payment when `key` is given.
-async fn read_otp(db: &Db, key: Option<String>) -> Result<String, String> {
-    db.lookup(move |conn| {
-        Ok(conn
-            .prepare_cached(
-                "SELECT otp FROM sms_outbox WHERE mobile = ?1 AND otp IS NOT NULL
-                 AND (?2 IS NULL OR idempotency_key = ?2) ORDER BY id DESC LIMIT 1",
-            )?
-            .query_row(params![MOBILE, key], |r| r.get::<_, String>(0))?)
-    })
-    .await
-    .map_err(|e| format!("no SMS code: {}", e.message_en))
+/// The newest code sent to the bench mobile, for a payment when `key` is
+/// given (opened from the outbox, where codes are sealed).
+async fn read_otp(state: &AppState, key: Option<String>) -> Result<String, String> {
+    let sealer = std::sync::Arc::clone(&state.sealer);
+    state
+        .db
+        .lookup(move |conn| {
+            hamrah_sandbox::sms::latest_code(conn, &sealer, MOBILE, key.as_deref())?
+                .ok_or_else(ApiError::internal)
+        })
+        .await
+        .map_err(|e| format!("no SMS code: {}", e.message_en))
 }
 
 /// Logs the bench customer in on a new device: password, then the SMS code.
-async fn login(http: &reqwest::Client, url: &str, db: &Db, device: &str) -> Result<String, String> {
+async fn login(
+    http: &reqwest::Client,
+    url: &str,
+    state: &AppState,
+    device: &str,
+) -> Result<String, String> {
     let started: Value = post(
         http,
         &format!("{url}/v1/sessions"),
@@ -260,7 +266,7 @@ async fn login(http: &reqwest::Client, url: &str, db: &Db, device: &str) -> Resu
     let challenge = started["challenge_id"]
         .as_str()
         .ok_or_else(|| format!("login refused: {started}"))?;
-    let code = read_otp(db, None).await?;
+    let code = read_otp(state, None).await?;
     let verified = post(
         http,
         &format!("{url}/v1/sessions/challenges/{challenge}/verify"),
@@ -299,7 +305,7 @@ async fn post(
 struct Client {
     http: reqwest::Client,
     url: String,
-    db: Db,
+    state: AppState,
     device: String,
     token: String,
     pan: String,
@@ -346,7 +352,7 @@ impl Client {
             }),
         )
         .await?;
-        let pin = read_otp(&self.db, Some(key.clone())).await?;
+        let pin = read_otp(&self.state, Some(key.clone())).await?;
         let began = Instant::now();
         let receipt = post(
             &self.http,

@@ -137,6 +137,7 @@ impl Sandbox {
         db.tx(move |tx| {
             vault::check_key(tx, &upgrade)?;
             vault::seal_plain_rows(tx, &upgrade)?;
+            sms::seal_plain_rows(tx, &upgrade)?;
             vault::cvv2::hash_plain_rows(tx, &mac)
         })
         .await

@@ -160,3 +160,100 @@ async fn bank_settings(bank: &Bank) -> String {
         .await
         .unwrap()
 }
+
+/// The outbox rows of a mobile as stored: (kind, text, otp, sealed?).
+async fn stored_outbox(bank: &Bank, mobile: &str) -> Vec<(String, String, Option<String>, bool)> {
+    let mobile = mobile.to_owned();
+    bank.sandbox()
+        .state()
+        .db
+        .read(move |conn| {
+            Ok(conn
+                .prepare(
+                    "SELECT kind, text, otp, sealed IS NOT NULL FROM sms_outbox WHERE mobile = ?1 ORDER BY id",
+                )?
+                .query_map([mobile], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+        .unwrap()
+}
+
+/// The outbox of a mobile through the admin API: (kind, body, otp).
+async fn admin_outbox(bank: &Bank, mobile: &str) -> Vec<(String, String, Option<String>)> {
+    bank.admin(reqwest::Method::GET, &format!("/admin/sms/{mobile}"), None)
+        .await
+        .expect(200)
+        .json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["kind"].as_str().unwrap().to_owned(),
+                m["body"].as_str().unwrap().to_owned(),
+                m["otp"].as_str().map(String::from),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn sms_codes_are_sealed_in_the_outbox() {
+    let mut bank = Bank::start().await;
+    let sara = bank.login("sara.ahmadi").await;
+    let mellat = other_card(&bank, "mellat").await;
+    pin(&bank, &sara, &key(), 1_000_000, card_payee(&mellat)).await;
+    let mobile = sara.demo.mobile.clone();
+    let check = |stored: Vec<(String, String, Option<String>, bool)>,
+                 shown: Vec<(String, String, Option<String>)>| {
+        assert_eq!(stored.len(), shown.len());
+        let mut codes = 0;
+        for ((kind, text, otp, sealed), (_, body, code)) in stored.iter().zip(&shown) {
+            assert_eq!(*otp, None, "{kind}: the code column is empty");
+            match code {
+                // QA sees the code and the whole text; the table has neither.
+                Some(code) => {
+                    codes += 1;
+                    assert!(*sealed, "{kind}");
+                    assert!(body.contains(code.as_str()), "{body}");
+                    assert_ne!(text, body);
+                    assert_eq!(*text, body.replace(code.as_str(), "******"));
+                }
+                None => assert_eq!(text, body),
+            }
+        }
+        codes
+    };
+    let codes = check(
+        stored_outbox(&bank, &mobile).await,
+        admin_outbox(&bank, &mobile).await,
+    );
+    assert_eq!(codes, 2, "the login code and the dynamic PIN");
+    // A code an earlier sandbox kept in clear is sealed at start.
+    let old = mobile.clone();
+    bank.sandbox()
+        .state()
+        .db
+        .tx(move |tx| {
+            tx.execute(
+                "INSERT INTO sms_outbox (mobile, kind, text, otp, created_at)
+                 VALUES (?1, 'otp', 'بانک ملی ایران\nکد ورود: 987654', '987654', 1)",
+                [old],
+            )?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    bank.restart().await;
+    let stored = stored_outbox(&bank, &mobile).await;
+    assert!(
+        stored
+            .iter()
+            .all(|(_, text, _, _)| !text.contains("987654"))
+    );
+    let shown = admin_outbox(&bank, &mobile).await;
+    assert_eq!(shown.last().unwrap().2.as_deref(), Some("987654"));
+    assert_eq!(check(stored, shown), 3);
+    bank.finish().await;
+}

@@ -80,7 +80,6 @@ pub fn record_failure(
             mobile: &card.mobile,
             kind: SmsKind::Other,
             text: &text,
-            otp: None,
             idempotency_key: None,
         };
         sms::send(tx, &notice, now)?;

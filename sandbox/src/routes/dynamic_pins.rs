@@ -81,6 +81,7 @@ pub(crate) async fn dynamic_pin_request(
     let now = state.clock.now();
     let rules = state.rules.otp.clone();
     let locks = state.rules.card_credentials.clone();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let customer_id = session.customer_id;
     let issued = state
         .db
@@ -120,17 +121,13 @@ pub(crate) async fn dynamic_pin_request(
                 card.masked(),
                 rules.lifetime_seconds
             );
-            sms::send(
-                tx,
-                &Sms {
-                    mobile: &card.mobile,
-                    kind: SmsKind::Otp,
-                    text: &text,
-                    otp: Some(&issued.code),
-                    idempotency_key: Some(&key),
-                },
-                now,
-            )?;
+            let sms = Sms {
+                mobile: &card.mobile,
+                kind: SmsKind::Otp,
+                text: &text,
+                idempotency_key: Some(&key),
+            };
+            sms::send_code(tx, &sealer, &sms, &issued.code, now)?;
             Ok(Ok((issued, card.mobile, key)))
         })
         .await??;

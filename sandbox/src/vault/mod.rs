@@ -79,8 +79,8 @@ pub fn open(sealer: &Sealer, binding: &str, sealed: &[u8]) -> ApiResult<Zeroizin
         .map_err(|_| ApiError::internal())
 }
 
-/// Checks that the key opens a sealed seed and a sealed SMS key of the
-/// database, if it has any: a data directory given another directory's key
+/// Checks that the key opens a sealed seed, a sealed SMS key and a sealed
+/// SMS code of the database, if it has any: a data directory given another directory's key
 /// refuses to start rather than fail every soft-token payment later.
 pub fn check_key(tx: &Transaction<'_>, sealer: &Sealer) -> ApiResult<()> {
     let seed: Option<(String, Vec<u8>)> = tx
@@ -103,6 +103,9 @@ pub fn check_key(tx: &Transaction<'_>, sealer: &Sealer) -> ApiResult<()> {
     if let Some((customer_id, key_id, sealed)) = key {
         let binding = sms_key_binding(&customer_id, key_id);
         open(sealer, &binding, &sealed).map_err(|_| wrong_key())?;
+    }
+    if !crate::sms::key_opens(tx, sealer)? {
+        return Err(wrong_key());
     }
     Ok(())
 }

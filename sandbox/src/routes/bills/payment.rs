@@ -382,7 +382,6 @@ fn pay(
             mobile,
             kind: SmsKind::Debit,
             text: &text,
-            otp: None,
             idempotency_key: None,
         },
         now,

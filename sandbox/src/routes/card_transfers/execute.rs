@@ -357,7 +357,6 @@ fn alert(
                 mobile,
                 kind,
                 text,
-                otp: None,
                 idempotency_key: None,
             },
             now,

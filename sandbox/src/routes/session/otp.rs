@@ -72,17 +72,13 @@ pub(crate) fn create(
         "{}\n{}: {code}\nاین کد را به هیچ کس ندهید.",
         state.bank.name_fa, new.what_fa
     );
-    sms::send(
-        tx,
-        &Sms {
-            mobile: new.mobile,
-            kind: SmsKind::Otp,
-            text: &text,
-            otp: Some(&code),
-            idempotency_key: None,
-        },
-        now,
-    )?;
+    let sms = Sms {
+        mobile: new.mobile,
+        kind: SmsKind::Otp,
+        text: &text,
+        idempotency_key: None,
+    };
+    sms::send_code(tx, &state.sealer, &sms, &code, now)?;
     let sent = json!({
         "sent_to_mobile_masked": masked_mobile(new.mobile),
         "expires_at": rfc3339(expires_at),
