@@ -257,3 +257,36 @@ async fn sms_codes_are_sealed_in_the_outbox() {
     assert_eq!(check(stored, shown), 3);
     bank.finish().await;
 }
+
+/// The permission bits of the database and its WAL and shared-memory files.
+fn database_modes(bank: &Bank) -> Vec<(String, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    ["bank.sqlite3", "bank.sqlite3-wal", "bank.sqlite3-shm"]
+        .iter()
+        .map(|name| {
+            let path = bank.dir.path().join(name);
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            ((*name).to_owned(), mode)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn database_files_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut bank = Bank::start().await;
+    bank.login("sara.ahmadi").await;
+    for (name, mode) in database_modes(&bank) {
+        assert_eq!(mode, 0o600, "{name}: {mode:o}");
+    }
+    // An earlier sandbox left them world-readable: made owner-only at start.
+    for (name, _) in database_modes(&bank) {
+        let path = bank.dir.path().join(name);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    bank.restart().await;
+    for (name, mode) in database_modes(&bank) {
+        assert_eq!(mode, 0o600, "{name}: {mode:o}");
+    }
+    bank.finish().await;
+}
