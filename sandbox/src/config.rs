@@ -18,6 +18,10 @@ pub struct BankRules {
     pub session: SessionRules,
     /// Password rules.
     pub password_policy: PasswordPolicy,
+    /// Throttles of the activation's identity check.
+    pub activation: ActivationRules,
+    /// Velocity limits of card credentials (CVV2, expiry) in card payments.
+    pub card_credentials: CardCredentialRules,
     /// PAYA settlement times on business days, Tehran time, ascending (`HH:MM`).
     pub paya_cycles: Vec<String>,
     /// The last Tehran time a SATNA order takes effect the same business day.
@@ -107,7 +111,8 @@ pub struct OtpRules {
 pub struct SessionRules {
     /// Idle time before a session ends.
     pub inactivity_timeout_seconds: i64,
-    /// The longest idle timeout a customer may choose.
+    /// The longest idle timeout a customer may choose; also caps sessions
+    /// and choices stored before it was lowered.
     pub inactivity_timeout_max_seconds: i64,
     /// The longest a session lives.
     pub absolute_lifetime_seconds: i64,
@@ -119,6 +124,30 @@ pub struct SessionRules {
     pub lockout_seconds: i64,
     /// Previous passwords a new one must differ from.
     pub password_history: i64,
+}
+
+/// Throttles of the activation's identity check (national ID, mobile, birth
+/// date, card, expiry): mismatches in a sliding window, per national ID and
+/// per client address, after which activation answers 429.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivationRules {
+    /// Mismatches of one national ID in the window.
+    pub identity_mismatches_per_national_id: i64,
+    /// Mismatches from one client address in the window.
+    pub identity_mismatches_per_address: i64,
+    /// The sliding window.
+    pub identity_mismatch_window_seconds: i64,
+}
+
+/// Throttles of card credentials: wrong CVV2 or expiry per Tehran day, after
+/// which card payments from that card (or by that customer) answer 423 until
+/// the next day.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardCredentialRules {
+    /// Failures of one card a day.
+    pub failures_per_card_per_day: i64,
+    /// Failures of one customer a day, any card.
+    pub failures_per_customer_per_day: i64,
 }
 
 /// Password rules.
@@ -239,7 +268,8 @@ impl Default for BankRules {
             },
             session: SessionRules {
                 inactivity_timeout_seconds: 300,
-                inactivity_timeout_max_seconds: 600,
+                // PSD2 RTS Art. 4(3)(d): at most five minutes without activity.
+                inactivity_timeout_max_seconds: 300,
                 absolute_lifetime_seconds: 12 * 3600,
                 password_max_age_days: 90,
                 max_failed_logins: 5,
@@ -253,6 +283,15 @@ impl Default for BankRules {
                 require_lower: true,
                 require_digit: true,
                 require_symbol: true,
+            },
+            activation: ActivationRules {
+                identity_mismatches_per_national_id: 5,
+                identity_mismatches_per_address: 10,
+                identity_mismatch_window_seconds: 3600,
+            },
+            card_credentials: CardCredentialRules {
+                failures_per_card_per_day: 5,
+                failures_per_customer_per_day: 10,
             },
             paya_cycles: ["03:45", "09:45", "12:45", "18:45"]
                 .map(String::from)

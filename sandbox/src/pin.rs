@@ -196,10 +196,16 @@ fn conflict() -> ApiError {
     .with_field("idempotency_key")
 }
 
-/// Whether a refusal changed state that must be kept (a wrong PIN counted).
+/// Whether a refusal changed state that must be kept: a wrong PIN counted,
+/// or a right one spent on wrong card credentials and the failure counted.
 pub fn keeps_state(error: &ApiError) -> bool {
-    matches!(error.code.as_str(), "otp.invalid" | "otp.attempts_exceeded")
-        || crate::soft_token::keeps_state(error)
+    matches!(
+        error.code.as_str(),
+        "otp.invalid"
+            | "otp.attempts_exceeded"
+            | "card.credentials_invalid"
+            | "card.credentials_locked"
+    ) || crate::soft_token::keeps_state(error)
 }
 
 /// Issues a new PIN for the payment. The outer `Err` rolls back; the inner

@@ -80,11 +80,15 @@ pub(crate) async fn dynamic_pin_request(
     };
     let now = state.clock.now();
     let rules = state.rules.otp.clone();
+    let locks = state.rules.card_credentials.clone();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let customer_id = session.customer_id;
     let issued = state
         .db
         .tx(move |tx| {
             let card = card_auth::find(tx, &customer_id, &source)?;
+            // A card locked after wrong credentials gets no PIN (and no guess) until the lock ends.
+            card_auth::velocity::refuse_while_locked(tx, &locks, &customer_id, &card.id, now)?;
             card_auth::check_usable(&card, now)?;
             let connected: bool = tx
                 .prepare_cached("SELECT otp_connected FROM issuers WHERE bank_id = ?1")?
@@ -117,17 +121,13 @@ pub(crate) async fn dynamic_pin_request(
                 card.masked(),
                 rules.lifetime_seconds
             );
-            sms::send(
-                tx,
-                &Sms {
-                    mobile: &card.mobile,
-                    kind: SmsKind::Otp,
-                    text: &text,
-                    otp: Some(&issued.code),
-                    idempotency_key: Some(&key),
-                },
-                now,
-            )?;
+            let sms = Sms {
+                mobile: &card.mobile,
+                kind: SmsKind::Otp,
+                text: &text,
+                idempotency_key: Some(&key),
+            };
+            sms::send_code(tx, &sealer, &sms, &issued.code, now)?;
             Ok(Ok((issued, card.mobile, key)))
         })
         .await??;

@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use crate::vault::cvv2::Cvv2Mac;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hamrah_core::ids::Bill;
@@ -15,7 +16,7 @@ use serde_json::{Value, json};
 use super::super::card_transfers::PinKind;
 use super::{KnownBill, amount, biller, find, parse_bill};
 use crate::auth::{Channel, Session};
-use crate::card_auth::{self, CardRef, SourceCard};
+use crate::card_auth::{self, CardRef, Printed, SourceCard};
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
 use crate::error::{ApiError, ApiResult};
@@ -96,6 +97,7 @@ pub(crate) async fn bill_payment_create(
     let now = state.clock.now();
     let rules = state.rules.clone();
     let sealer = std::sync::Arc::clone(&state.sealer);
+    let mac = std::sync::Arc::clone(&state.cvv2);
     let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
@@ -129,7 +131,7 @@ pub(crate) async fn bill_payment_create(
                 pin::BILL_PAYMENT,
                 &fingerprint,
                 now,
-                |tx| pay(tx, &rules, &sealer, &order, now),
+                |tx| pay(tx, &rules, &sealer, &mac, &order, now),
             );
             soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {
@@ -197,6 +199,7 @@ fn pay(
     tx: &Transaction<'_>,
     rules: &BankRules,
     sealer: &Sealer,
+    mac: &Cvv2Mac,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
@@ -224,29 +227,41 @@ fn pay(
             pin,
             pin_kind,
         } => {
-            card_auth::check_credentials(card, expiry, cvv2)?;
-            card_auth::check_usable(card, now)?;
             let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
-            if let Some(kind) = pin_kind.code_kind() {
-                let check = CodeCheck {
-                    card_id: &card.id,
-                    kind,
-                    code: pin,
-                    amount,
-                    payee: &payee,
-                };
-                let accepted = soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
-                order.accepted_code.set(Some(accepted));
-            } else {
-                let payment = Payment {
-                    customer_id: order.customer_id,
-                    key: order.key,
-                    card_id: &card.id,
-                    amount,
-                    payee: &payee,
-                };
-                pin::verify(tx, &payment, pin, now)?;
-            }
+            let printed = Printed { expiry, cvv2 };
+            card_auth::authorize(
+                tx,
+                &rules.card_credentials,
+                mac,
+                order.customer_id,
+                card,
+                printed,
+                now,
+                || {
+                    if let Some(kind) = pin_kind.code_kind() {
+                        let check = CodeCheck {
+                            card_id: &card.id,
+                            kind,
+                            code: pin,
+                            amount,
+                            payee: &payee,
+                        };
+                        let accepted =
+                            soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
+                        order.accepted_code.set(Some(accepted));
+                        Ok(())
+                    } else {
+                        let payment = Payment {
+                            customer_id: order.customer_id,
+                            key: order.key,
+                            card_id: &card.id,
+                            amount,
+                            payee: &payee,
+                        };
+                        pin::verify(tx, &payment, pin, now)
+                    }
+                },
+            )?;
             let account = card
                 .account_id
                 .as_deref()
@@ -367,7 +382,6 @@ fn pay(
             mobile,
             kind: SmsKind::Debit,
             text: &text,
-            otp: None,
             idempotency_key: None,
         },
         now,
