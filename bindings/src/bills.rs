@@ -110,12 +110,18 @@ impl BillPaymentFlow {
         step!(self, flow => flow.choose_source(&source_id))
     }
 
-    /// Pays from the chosen account, exactly once.
-    pub async fn confirm(&self) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.confirm().await)
+    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
+    pub async fn confirm(&self, pin: String) -> Result<BillPaymentState, HamrahError> {
+        step!(self, flow => flow.confirm(&pin).await)
     }
 
-    /// Asks the card's issuer for an SMS dynamic PIN.
+    /// Pays from the chosen account with a code of this phone's soft token, exactly once.
+    pub async fn confirm_with_soft_token(&self) -> Result<BillPaymentState, HamrahError> {
+        step!(self, flow => flow.confirm_with_soft_token().await)
+    }
+
+    /// Asks for an SMS dynamic PIN bound to this bill (from the card's
+    /// issuer, or from the bank when an account pays).
     pub async fn request_pin(&self) -> Result<BillPaymentState, HamrahError> {
         step!(self, flow => flow.request_pin().await)
     }
@@ -130,7 +136,8 @@ impl BillPaymentFlow {
         step!(self, flow => flow.submit_card(&pin, &cvv2, &expiry).await)
     }
 
-    /// Whether this phone holds the chosen card's soft token.
+    /// Whether a soft-token code can pay: the chosen card's token, or any
+    /// token of this phone when an account pays.
     pub async fn soft_token_available(&self) -> bool {
         self.journey
             .lock()

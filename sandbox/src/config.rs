@@ -38,6 +38,8 @@ pub struct BankRules {
     pub request: RequestRules,
     /// Idempotency records.
     pub idempotency: IdempotencyRules,
+    /// Strong customer authentication of payments.
+    pub sca: ScaRules,
 }
 
 /// Transfer limits.
@@ -228,6 +230,14 @@ pub struct RequestRules {
     pub rate_limit_per_minute: u32,
 }
 
+/// Strong customer authentication (`sandbox/src/sca.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaRules {
+    /// Payments from an account strictly below this need no second factor
+    /// (a low-value exemption, PSD2 RTS Art. 16 style); 0: none is exempt.
+    pub exempt_below_rials: i64,
+}
+
 /// Idempotency records.
 #[derive(Debug, Clone, Serialize)]
 pub struct IdempotencyRules {
@@ -326,6 +336,9 @@ impl Default for BankRules {
                 rate_limit_per_minute: 600,
             },
             idempotency: IdempotencyRules { retention_days: 30 },
+            sca: ScaRules {
+                exempt_below_rials: 0,
+            },
         }
     }
 }

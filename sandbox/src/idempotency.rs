@@ -40,6 +40,7 @@ const CORRECTABLE: &[&str] = &[
     "otp.not_requested",
     "otp.attempts_exceeded",
     "card.credentials_invalid",
+    "sca.required",
 ];
 
 /// Whether an error outcome is recorded under the key (2xx always are).

@@ -24,6 +24,7 @@ pub mod password;
 pub mod pin;
 pub mod rate_limit;
 pub mod routes;
+pub mod sca;
 pub mod seed;
 pub mod server;
 pub mod settlement;

@@ -86,7 +86,11 @@ async fn paying_from_an_account_marks_the_bill_paid_once() {
     let before = balance(&bank, &account).await;
     let amount = bill["amount_rials"].as_i64().unwrap();
     let key = key();
-    let source = json!({"kind": "account", "account_id": account});
+    let payee =
+        json!({"kind": "bill", "bill_id": bill["bill_id"], "payment_id": bill["payment_id"]});
+    let pin = bank.account_pin(&sara, &key, &account, amount, payee).await;
+    let source = json!({"kind": "account", "account_id": account,
+                        "pin": pin["pin"], "pin_kind": "sms"});
     let receipt = pay(&bank, &sara, &key, &bill, source.clone())
         .await
         .expect(201)

@@ -108,6 +108,21 @@ pub fn holds(ctx: &Context, card_id: &str) -> bool {
         .is_some_and(|vault| vault.holds(card_id))
 }
 
+/// The card of the first soft token this phone holds, if any: it approves
+/// payments from the customer's accounts too (the bank checks that the card
+/// is the customer's own).
+pub fn any_token_card(ctx: &Context) -> Option<String> {
+    ctx.soft_tokens
+        .as_ref()
+        .and_then(|vault| vault.cards().ok())
+        .and_then(|cards| cards.into_iter().next())
+}
+
+/// `token.not_active`: this phone holds no soft token.
+pub(crate) fn no_token() -> Problem {
+    Problem::of(&SoftTokenError::NotActive)
+}
+
 /// The card's code approving `amount` to `payee` now (the bank's clock),
 /// made offline; `token.not_active` when this phone holds no token for the card.
 pub fn payment_code(

@@ -11,6 +11,7 @@ const CORRECTABLE: &[&str] = &[
     "otp.not_requested",
     "otp.attempts_exceeded",
     "card.credentials_invalid",
+    "sca.required",
 ];
 
 /// What a failed send means.

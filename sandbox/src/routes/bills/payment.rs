@@ -25,6 +25,7 @@ use crate::idempotency::{Outcome, run_once};
 use crate::ids::{new_id, random_digits};
 use crate::ledger::{self, Posting, internal};
 use crate::pin::{self, Payment};
+use crate::sca::{self, AccountPayment, AccountPinKind, Authorization};
 use crate::sms::{self, Sms, SmsKind};
 use crate::soft_token::{self, AcceptedCode, CodeCheck};
 use crate::state::AppState;
@@ -50,6 +51,9 @@ enum SourceBody {
     },
     Account {
         account_id: String,
+        pin: Option<String>,
+        pin_kind: Option<AccountPinKind>,
+        token_card_id: Option<String>,
     },
 }
 
@@ -66,6 +70,7 @@ enum Source {
         account_id: String,
         active: bool,
         mobile: String,
+        authorization: Authorization,
     },
 }
 
@@ -92,6 +97,9 @@ pub(crate) async fn bill_payment_create(
         card.parse("source.card")?;
         card_auth::parse_expiry(expiry, "source.expiry")?;
         card_auth::parse_cvv2(cvv2, "source.cvv2")?;
+        card_auth::parse_pin(pin, "source.pin")?;
+    }
+    if let SourceBody::Account { pin: Some(pin), .. } = &body.source {
         card_auth::parse_pin(pin, "source.pin")?;
     }
     let now = state.clock.now();
@@ -158,7 +166,12 @@ fn resolve(tx: &Transaction<'_>, customer_id: &str, body: SourceBody) -> ApiResu
             pin,
             pin_kind,
         }),
-        SourceBody::Account { account_id } => tx
+        SourceBody::Account {
+            account_id,
+            pin,
+            pin_kind,
+            token_card_id,
+        } => tx
             .prepare_cached(
                 "SELECT a.state = 'active', c.mobile FROM accounts a JOIN customers c ON c.id = a.customer_id
                  WHERE a.id = ?1 AND a.customer_id = ?2 AND a.kind = 'deposit'",
@@ -168,6 +181,11 @@ fn resolve(tx: &Transaction<'_>, customer_id: &str, body: SourceBody) -> ApiResu
                     account_id: account_id.clone(),
                     active: r.get(0)?,
                     mobile: r.get(1)?,
+                    authorization: Authorization {
+                        pin: pin.clone(),
+                        pin_kind,
+                        token_card_id: token_card_id.clone(),
+                    },
                 })
             })
             .optional()?
@@ -272,6 +290,7 @@ fn pay(
             account_id,
             active,
             mobile,
+            authorization,
         } => {
             if !active {
                 return Err(refuse(
@@ -280,6 +299,24 @@ fn pay(
                     "The account is blocked or closed.",
                 ));
             }
+            let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
+            let payment = AccountPayment {
+                customer_id: order.customer_id,
+                key: order.key,
+                account_id,
+                amount,
+                payee: &payee,
+            };
+            sca::verify(
+                tx,
+                rules,
+                sealer,
+                &payment,
+                authorization,
+                order.channel,
+                &order.accepted_code,
+                now,
+            )?;
             (account_id.as_str(), mobile.as_str())
         }
     };

@@ -20,7 +20,7 @@ class BillPaymentJourney internal constructor(private val flow: BillPaymentFlow)
     /** The saved journey's id. */
     val flowId: String get() = flow.flowId()
 
-    /** The SMS dynamic PIN's validity (card payments), ending with 0. */
+    /** The SMS dynamic PIN's validity, ending with 0. */
     fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
 
     /** The bill ID and payment ID, as typed. */
@@ -29,10 +29,13 @@ class BillPaymentJourney internal constructor(private val flow: BillPaymentFlow)
     /** Picks the account or card that pays. */
     suspend fun chooseSource(sourceId: String) = flow.chooseSource(sourceId)
 
-    /** Pays from the chosen account, exactly once. */
-    suspend fun confirm() = flow.confirm()
+    /** Pays from the chosen account with the SMS dynamic PIN, exactly once. */
+    suspend fun confirm(pin: String) = flow.confirm(pin)
 
-    /** Asks for an SMS dynamic PIN (card payments). */
+    /** Pays from the chosen account with a soft-token code made on the phone, exactly once. */
+    suspend fun confirmWithSoftToken() = flow.confirmWithSoftToken()
+
+    /** Asks for an SMS dynamic PIN bound to this bill (from the card's issuer, or the bank for an account). */
     suspend fun requestPin() = flow.requestPin()
 
     /** Pays by card, exactly once. */
