@@ -1,6 +1,7 @@
 //! The bank's numbers, sent to clients by `GET /v1/config`. Every rule the
 //! sandbox applies reads its number from here, never from a constant.
 
+use hamrah_core::client::BankConfig as DomainDefaults;
 use serde::Serialize;
 
 /// The configurable part of the bank: limits, fees, OTP, sessions, settlement
@@ -246,41 +247,50 @@ pub struct IdempotencyRules {
 }
 
 impl Default for BankRules {
-    /// The defaults of `../shared/domain.md`.
+    /// The defaults of `../shared/domain.md`; the numbers a phone also knows
+    /// offline (limits, fees, dynamic PINs, session times, settlement) come
+    /// from the core's one copy of them, [`DomainDefaults::default`].
     fn default() -> Self {
+        let domain = DomainDefaults::default();
+        let (c2c, fees, otp, session) = (
+            &domain.limits.card_to_card,
+            &domain.fees,
+            &domain.otp,
+            &domain.session,
+        );
         Self {
             limits: Limits {
                 card_to_card: CardToCardLimits {
-                    per_transfer_min_rials: 10_000,
-                    per_transfer_max_rials: 150_000_000,
-                    daily_per_card_rials: 150_000_000,
-                    monthly_per_card_rials: 1_500_000_000,
+                    per_transfer_min_rials: signed(c2c.per_transfer_min_rials),
+                    per_transfer_max_rials: signed(c2c.per_transfer_max_rials),
+                    daily_per_card_rials: signed(c2c.daily_per_card_rials),
+                    monthly_per_card_rials: signed(c2c.monthly_per_card_rials),
                 },
                 paya: PayaLimits {
-                    per_order_below_rials: 150_000_000,
+                    per_order_below_rials: signed(domain.limits.paya.per_order_below_rials),
                 },
                 satna: SatnaLimits {
-                    min_rials: 150_000_000,
+                    min_rials: signed(domain.limits.satna.min_rials),
                 },
             },
             fees: Fees {
-                card_to_card_rials: 7_200,
-                paya_rials: 20_000,
-                satna_rials: 50_000,
-                satna_return_rials: 50_000,
-                bill_payment_rials: 0,
+                card_to_card_rials: signed(fees.card_to_card_rials),
+                paya_rials: signed(fees.paya_rials),
+                satna_rials: signed(fees.satna_rials),
+                satna_return_rials: signed(fees.satna_return_rials),
+                bill_payment_rials: signed(fees.bill_payment_rials),
             },
             otp: OtpRules {
-                lifetime_seconds: 120,
-                max_requests_per_payment: 5,
-                digits: 6,
+                lifetime_seconds: signed(otp.lifetime_seconds),
+                max_requests_per_payment: otp.max_requests_per_payment.into(),
+                digits: otp.digits,
                 verify_attempts_per_code: 3,
             },
             session: SessionRules {
-                inactivity_timeout_seconds: 300,
+                inactivity_timeout_seconds: signed(session.inactivity_timeout_seconds),
                 // PSD2 RTS Art. 4(3)(d): at most five minutes without activity.
-                inactivity_timeout_max_seconds: 300,
-                absolute_lifetime_seconds: 12 * 3600,
+                inactivity_timeout_max_seconds: signed(session.inactivity_timeout_max_seconds),
+                absolute_lifetime_seconds: signed(session.absolute_lifetime_seconds),
                 password_max_age_days: 90,
                 max_failed_logins: 5,
                 lockout_seconds: 1800,
@@ -303,11 +313,9 @@ impl Default for BankRules {
                 failures_per_card_per_day: 5,
                 failures_per_customer_per_day: 10,
             },
-            paya_cycles: ["03:45", "09:45", "12:45", "18:45"]
-                .map(String::from)
-                .to_vec(),
-            satna_cutoff: "14:30".to_owned(),
-            weekend_days: vec!["friday".to_owned()],
+            paya_cycles: domain.paya_cycles.clone(),
+            satna_cutoff: domain.satna_cutoff.clone(),
+            weekend_days: domain.weekend_days.clone(),
             soft_token: SoftTokenRules {
                 totp: TotpRules {
                     digits: 6,
@@ -341,4 +349,9 @@ impl Default for BankRules {
             },
         }
     }
+}
+
+/// A number of the core's defaults as the ledger's signed integer.
+fn signed(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
 }

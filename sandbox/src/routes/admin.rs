@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::JsonBody;
 use crate::faults::{FaultKind, FaultRule};
 use crate::ids::{new_id, sha256_hex};
-use crate::routes::OPERATIONS;
+use crate::operations::OPERATIONS;
 use crate::server::Peer;
 use crate::state::AppState;
 use crate::{ledger, seed, settlement, sms};
