@@ -1,4 +1,5 @@
-//! Iranian identifiers: card numbers, SHEBA numbers, bills, national IDs and mobile numbers.
+//! Iranian identifiers: card numbers, SHEBA numbers, bills, loan numbers, national IDs and
+//! mobile numbers.
 //!
 //! Each is built only by its parser; past the parser, a value is valid. `Debug`
 //! output masks card and SHEBA numbers so they never reach a log whole.
@@ -7,6 +8,7 @@ mod bill;
 mod card;
 mod card_secrets;
 mod checksum;
+mod loan_number;
 mod mobile;
 mod national_id;
 mod payee;
@@ -15,6 +17,7 @@ mod sheba;
 pub use bill::{Bill, BillError, BillType};
 pub use card::{CardError, CardNumber};
 pub use card_secrets::{CardExpiry, CardSecretError, Cvv2, SecondPin};
+pub use loan_number::{LoanNumber, LoanNumberError};
 pub use mobile::{MobileError, MobileNumber, Operator};
 pub use national_id::{NationalId, NationalIdError};
 pub use payee::Payee;

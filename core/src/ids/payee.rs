@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Bill, CardNumber, Sheba};
+use super::{Bill, CardNumber, LoanNumber, Sheba};
 
 /// Where a payment goes. `Debug` masks card and SHEBA numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,17 +14,20 @@ pub enum Payee {
     Sheba(Sheba),
     /// Bill payment: the bill.
     Bill(Bill),
+    /// Loan instalment or settlement: the loan.
+    Loan(LoanNumber),
 }
 
 impl Payee {
     /// The string whose digest binds a code or signature: `card:{pan}`,
-    /// `sheba:{sheba}` or `bill:{bill_id}:{payment_id}`, from the normalized
-    /// identifiers.
+    /// `sheba:{sheba}`, `bill:{bill_id}:{payment_id}` or `loan:{loan_number}`,
+    /// from the normalized identifiers.
     pub fn canonical(&self) -> String {
         match self {
             Self::Card(card) => format!("card:{}", card.as_str()),
             Self::Sheba(sheba) => format!("sheba:{}", sheba.as_str()),
             Self::Bill(bill) => format!("bill:{}:{}", bill.bill_id(), bill.payment_id()),
+            Self::Loan(loan) => format!("loan:{}", loan.as_str()),
         }
     }
 
@@ -38,6 +41,7 @@ impl Payee {
                 "bill_id": bill.bill_id(),
                 "payment_id": bill.payment_id(),
             }),
+            Self::Loan(loan) => json!({"kind": "loan", "loan_number": loan.as_str()}),
         }
     }
 }
@@ -56,5 +60,8 @@ mod tests {
         assert_eq!(bill.canonical(), "bill:6366691367513:374180484");
         assert_eq!(bill.to_contract()["kind"], "bill");
         assert!(!format!("{card:?}").contains("6037999836900602"));
+        let loan = Payee::Loan("0101234567001".parse().unwrap());
+        assert_eq!(loan.canonical(), "loan:0101234567001");
+        assert_eq!(loan.to_contract()["loan_number"], "0101234567001");
     }
 }

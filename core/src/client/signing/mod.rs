@@ -59,6 +59,7 @@ pub fn dynamic_link(method: &str, path: &str, body: &Value) -> Option<DynamicLin
         "/v1/card-transfers" => format!("card:{}", text("destination_pan")),
         "/v1/sheba-transfers" => format!("sheba:{}", text("destination_sheba")),
         "/v1/bill-payments" => format!("bill:{}:{}", text("bill_id"), text("payment_id")),
+        "/v1/loan-payments" => format!("loan:{}", text("loan_number")),
         _ => {
             let card_id = path
                 .strip_prefix("/v1/cards/")?
@@ -220,6 +221,16 @@ mod tests {
             Some(DynamicLink {
                 amount: "7".into(),
                 payee: "bill:1:2".into()
+            })
+        );
+        assert_eq!(
+            link(
+                "/v1/loan-payments",
+                json!({"amount_rials": 9, "loan_number": "0101234567001"})
+            ),
+            Some(DynamicLink {
+                amount: "9".into(),
+                payee: "loan:0101234567001".into()
             })
         );
         assert_eq!(
