@@ -41,6 +41,20 @@ pub struct BankRules {
     pub idempotency: IdempotencyRules,
     /// Strong customer authentication of payments.
     pub sca: ScaRules,
+    /// Loans: late-payment penalty, reminders, instalments per payment.
+    pub loans: LoanRules,
+}
+
+/// Loans and instalments (`sandbox/src/loans`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LoanRules {
+    /// Late-payment penalty on an overdue instalment, basis points a year,
+    /// counted per Tehran day overdue (600: 6 % a year).
+    pub penalty_rate_bp_per_year: i64,
+    /// Days before a due date when the SMS reminder goes out.
+    pub reminder_days_before: i64,
+    /// Most instalments one payment may cover.
+    pub max_instalments_per_payment: i64,
 }
 
 /// Transfer limits.
@@ -346,6 +360,11 @@ impl Default for BankRules {
             idempotency: IdempotencyRules { retention_days: 30 },
             sca: ScaRules {
                 exempt_below_rials: 0,
+            },
+            loans: LoanRules {
+                penalty_rate_bp_per_year: 600,
+                reminder_days_before: 3,
+                max_instalments_per_payment: 12,
             },
         }
     }

@@ -24,6 +24,8 @@ pub mod internal {
     pub const BILLERS: &str = "internal:billers";
     /// The bank's own capital: the other side of opening balances.
     pub const EQUITY: &str = "internal:equity";
+    /// Loan income: late-payment penalties, less profit forgiven at early settlement.
+    pub const LOAN_INCOME: &str = "internal:loan_income";
 
     /// Every internal account with its Persian and English titles.
     pub const ALL: &[(&str, &str, &str)] = &[
@@ -34,6 +36,7 @@ pub mod internal {
         (INTERBANK, "تسویه بین‌بانکی", "Interbank settlement"),
         (BILLERS, "وصولی قبوض", "Bill collections"),
         (EQUITY, "سرمایه", "Equity"),
+        (LOAN_INCOME, "درآمد تسهیلات", "Loan income"),
     ];
 }
 

@@ -57,6 +57,19 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ("transfer_list", "GET", "/v1/transfers"),
     ("transfer_get", "GET", "/v1/transfers/{transfer_id}"),
     ("bill_payment_create", "POST", "/v1/bill-payments"),
+    ("loan_list", "GET", "/v1/loans"),
+    (
+        "loan_instalment_list",
+        "GET",
+        "/v1/loans/{loan_id}/instalments",
+    ),
+    (
+        "loan_settlement_quote",
+        "GET",
+        "/v1/loans/{loan_id}/settlement-quote",
+    ),
+    ("loan_holder_inquiry", "POST", "/v1/holder-inquiries/loan"),
+    ("loan_payment_create", "POST", "/v1/loan-payments"),
     ("operation_get", "GET", "/v1/operations/{idempotency_key}"),
     (
         "soft_token_activation_start",

@@ -18,6 +18,8 @@ use crate::ids::{random_digits, sha256_hex};
 pub const CARD_TRANSFER: &str = "card_transfer_create";
 /// The operationId bill payments are recorded under.
 pub const BILL_PAYMENT: &str = "bill_payment_create";
+/// The operationId loan payments are recorded under.
+pub const LOAN_PAYMENT: &str = "loan_payment_create";
 
 /// A card transfer's idempotency fingerprint: source card, destination PAN, amount.
 pub fn card_transfer_fingerprint(card_id: &str, destination_pan: &str, amount: i64) -> String {
@@ -48,6 +50,11 @@ pub fn sheba_payee(sheba: &str) -> String {
 /// The canonical payee of a bill payment.
 pub fn bill_payee(bill_id: &str, payment_id: &str) -> String {
     format!("bill:{bill_id}:{payment_id}")
+}
+
+/// The canonical payee of a loan payment.
+pub fn loan_payee(loan_number: &str) -> String {
+    format!("loan:{loan_number}")
 }
 
 /// One payment a PIN is for.

@@ -372,6 +372,7 @@ pub fn demo(
         )?;
     }
     holidays(tx, now)?;
+    crate::loans::seed::demo(tx, now)?;
     Ok(customers)
 }
 
@@ -457,7 +458,7 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
     let demo = stored.map(|j| recall(&j)).unwrap_or_default();
     let mut accounts = conn.prepare(
         "SELECT a.id, a.sheba, a.balance FROM accounts a JOIN customers c ON c.id = a.customer_id
-         WHERE c.national_id = ?1 ORDER BY a.id",
+         WHERE c.national_id = ?1 AND a.kind = 'deposit' ORDER BY a.id",
     )?;
     let mut cards = conn.prepare(
         "SELECT k.id, k.pan, k.expiry, k.holder_name_fa, k.bank_id, k.creditable FROM cards k
@@ -538,10 +539,24 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
             }))
         })
         .collect::<Vec<_>>();
+    let loans = conn
+        .prepare(
+            "SELECT l.id, l.loan_number, c.national_id FROM loans l JOIN customers c ON c.id = l.customer_id
+             ORDER BY l.id",
+        )?
+        .query_map([], |r| {
+            Ok(json!({
+                "loan_id": r.get::<_, String>(0)?,
+                "loan_number": r.get::<_, String>(1)?,
+                "holder_national_id": r.get::<_, String>(2)?,
+            }))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(json!({
         "customers": customers,
         "other_bank_cards": other_bank_cards,
         "other_bank_shebas": other_bank_shebas,
         "bills": bills,
+        "loans": loans,
     }))
 }

@@ -183,6 +183,7 @@ async fn clock_set(
         ));
     }
     let now = real_now + offset;
+    let loans = state.rules.loans.clone();
     state
         .db
         .tx(move |tx| {
@@ -191,7 +192,8 @@ async fn clock_set(
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![offset.to_string()],
             )?;
-            settlement::run_due(tx, now)
+            settlement::run_due(tx, now)?;
+            crate::loans::reminders::run_due(tx, now, &loans)
         })
         .await?;
     state.clock.set_offset(offset);
@@ -400,6 +402,8 @@ const TABLES: &[&str] = &[
     "failures",
     "sms_outbox",
     "bills",
+    "loan_instalments",
+    "loans",
     "cards",
     "external_shebas",
     "password_history",

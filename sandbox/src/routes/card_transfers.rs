@@ -29,7 +29,7 @@ pub fn routes() -> Router<AppState> {
 /// How the payer proves the payment: the contract's `PinKind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub(super) enum PinKind {
+pub enum PinKind {
     /// A PIN from `dynamic_pin_request`.
     Sms,
     /// A soft-token time-based code.
@@ -56,7 +56,7 @@ const DESCRIPTION_MAX_CHARS: usize = 100;
 
 impl PinKind {
     /// The kind of soft-token code; `None` for an SMS PIN.
-    pub(super) fn code_kind(self) -> Option<crate::soft_token::CodeKind> {
+    pub fn code_kind(self) -> Option<crate::soft_token::CodeKind> {
         match self {
             Self::Sms => None,
             Self::Totp => Some(crate::soft_token::CodeKind::Totp),

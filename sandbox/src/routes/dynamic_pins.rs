@@ -70,6 +70,7 @@ enum PayeeBody {
     Card { pan: String },
     Sheba { sheba: String },
     Bill { bill_id: String, payment_id: String },
+    Loan { loan_number: String },
 }
 
 /// Who pays: the PIN's source name, the mobile it goes to, and how the SMS names it.
@@ -122,6 +123,12 @@ pub(crate) async fn dynamic_pin_request(
             let bill = parse_bill(bill_id, payment_id, "payee.")?;
             pin::bill_payee(bill.bill_id(), bill.payment_id())
         }
+        PayeeBody::Loan { loan_number } => pin::loan_payee(
+            loan_number
+                .parse::<hamrah_core::ids::LoanNumber>()
+                .map_err(|e| ApiError::invalid("payee.loan_number", &e))?
+                .as_str(),
+        ),
     };
     let now = state.clock.now();
     let rules = state.rules.otp.clone();
@@ -220,7 +227,7 @@ fn account_payer(
     let found: Option<(bool, String)> = tx
         .prepare_cached(
             "SELECT a.state = 'active', c.mobile FROM accounts a JOIN customers c ON c.id = a.customer_id
-             WHERE a.id = ?1 AND a.customer_id = ?2",
+             WHERE a.id = ?1 AND a.customer_id = ?2 AND a.kind = 'deposit'",
         )?
         .query_row(params![account_id, customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;

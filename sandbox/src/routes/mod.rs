@@ -18,12 +18,15 @@ mod config;
 mod devices;
 mod dynamic_pins;
 mod inquiries;
+mod loans;
 mod operations;
 mod session;
 mod sheba_transfers;
 mod sms;
 mod soft_token;
 mod transfers;
+
+pub use card_transfers::PinKind;
 
 /// The whole API: `/v1` for customers, `/admin` for QA.
 pub fn router(state: AppState) -> Router {
@@ -40,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(sheba_transfers::routes())
         .merge(transfers::routes())
         .merge(bills::routes())
+        .merge(loans::routes())
         .merge(operations::routes())
         .merge(soft_token::routes())
         .merge(sms::routes())

@@ -25,6 +25,7 @@ fn kind(operation: &str, body: &Value) -> Option<String> {
         ("sheba_transfer", "sheba_transfer"),
         ("bill_payment", "bill_payment"),
         ("card_block", "card_block"),
+        ("loan_payment", "loan_payment"),
     ];
     known
         .iter()

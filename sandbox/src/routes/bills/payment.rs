@@ -9,14 +9,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use hamrah_core::ids::Bill;
 use hamrah_core::store::Sealer;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::super::card_transfers::PinKind;
 use super::{KnownBill, amount, biller, find, parse_bill};
 use crate::auth::{Channel, Session};
-use crate::card_auth::{self, CardRef, Printed, SourceCard};
+use crate::card_auth;
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
 use crate::error::{ApiError, ApiResult};
@@ -24,10 +23,10 @@ use crate::extract::{IdempotencyKey, JsonBody};
 use crate::idempotency::{Outcome, run_once};
 use crate::ids::{new_id, random_digits};
 use crate::ledger::{self, Posting, internal};
-use crate::pin::{self, Payment};
-use crate::sca::{self, AccountPayment, AccountPinKind, Authorization};
+use crate::payment_source::{self, Charge, Source, SourceBody};
+use crate::pin;
 use crate::sms::{self, Sms, SmsKind};
-use crate::soft_token::{self, AcceptedCode, CodeCheck};
+use crate::soft_token::{self, AcceptedCode};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -37,41 +36,6 @@ pub(crate) struct BillPaymentRequest {
     payment_id: String,
     amount_rials: i64,
     source: SourceBody,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum SourceBody {
-    Card {
-        card: CardRef,
-        expiry: String,
-        cvv2: String,
-        pin: String,
-        pin_kind: PinKind,
-    },
-    Account {
-        account_id: String,
-        pin: Option<String>,
-        pin_kind: Option<AccountPinKind>,
-        token_card_id: Option<String>,
-    },
-}
-
-/// Where the money comes from, found in the database.
-enum Source {
-    Card {
-        card: Box<SourceCard>,
-        expiry: String,
-        cvv2: String,
-        pin: String,
-        pin_kind: PinKind,
-    },
-    Account {
-        account_id: String,
-        active: bool,
-        mobile: String,
-        authorization: Authorization,
-    },
 }
 
 fn refuse(code: &str, fa: &str, en: &str) -> ApiError {
@@ -86,22 +50,7 @@ pub(crate) async fn bill_payment_create(
 ) -> ApiResult<Outcome> {
     let bill = parse_bill(&body.bill_id, &body.payment_id, "")?;
     let amount_rials = card_auth::parse_amount(body.amount_rials, "amount_rials")?;
-    if let SourceBody::Card {
-        card,
-        expiry,
-        cvv2,
-        pin,
-        ..
-    } = &body.source
-    {
-        card.parse("source.card")?;
-        card_auth::parse_expiry(expiry, "source.expiry")?;
-        card_auth::parse_cvv2(cvv2, "source.cvv2")?;
-        card_auth::parse_pin(pin, "source.pin")?;
-    }
-    if let SourceBody::Account { pin: Some(pin), .. } = &body.source {
-        card_auth::parse_pin(pin, "source.pin")?;
-    }
+    body.source.check_formats()?;
     let now = state.clock.now();
     let rules = state.rules.clone();
     let sealer = std::sync::Arc::clone(&state.sealer);
@@ -111,11 +60,8 @@ pub(crate) async fn bill_payment_create(
         .db
         .tx(move |tx| {
             let known = find(tx, &bill)?;
-            let source = resolve(tx, &customer_id, body.source)?;
-            let source_name = match &source {
-                Source::Card { card, .. } => format!("card:{}", card.id),
-                Source::Account { account_id, .. } => format!("account:{account_id}"),
-            };
+            let source = payment_source::resolve(tx, &customer_id, body.source)?;
+            let source_name = source.fingerprint_name();
             let fingerprint = pin::bill_payment_fingerprint(
                 bill.bill_id(),
                 bill.payment_id(),
@@ -149,55 +95,6 @@ pub(crate) async fn bill_payment_create(
             }
         })
         .await?
-}
-
-fn resolve(tx: &Transaction<'_>, customer_id: &str, body: SourceBody) -> ApiResult<Source> {
-    match body {
-        SourceBody::Card {
-            card,
-            expiry,
-            cvv2,
-            pin,
-            pin_kind,
-        } => Ok(Source::Card {
-            card: Box::new(card_auth::find(tx, customer_id, &card.parse("source.card")?)?),
-            expiry,
-            cvv2,
-            pin,
-            pin_kind,
-        }),
-        SourceBody::Account {
-            account_id,
-            pin,
-            pin_kind,
-            token_card_id,
-        } => tx
-            .prepare_cached(
-                "SELECT a.state = 'active', c.mobile FROM accounts a JOIN customers c ON c.id = a.customer_id
-                 WHERE a.id = ?1 AND a.customer_id = ?2 AND a.kind = 'deposit'",
-            )?
-            .query_row(params![account_id, customer_id], |r| {
-                Ok(Source::Account {
-                    account_id: account_id.clone(),
-                    active: r.get(0)?,
-                    mobile: r.get(1)?,
-                    authorization: Authorization {
-                        pin: pin.clone(),
-                        pin_kind,
-                        token_card_id: token_card_id.clone(),
-                    },
-                })
-            })
-            .optional()?
-            .ok_or_else(|| {
-                ApiError::new(
-                    StatusCode::NOT_FOUND,
-                    "account.not_found",
-                    "حساب یافت نشد.",
-                    "The account was not found.",
-                )
-            }),
-    }
 }
 
 struct Order<'a> {
@@ -237,89 +134,17 @@ fn pay(
             "This bill has already been paid.",
         ));
     }
-    let (account_id, mobile) = match order.source {
-        Source::Card {
-            card,
-            expiry,
-            cvv2,
-            pin,
-            pin_kind,
-        } => {
-            let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
-            let printed = Printed { expiry, cvv2 };
-            card_auth::authorize(
-                tx,
-                &rules.card_credentials,
-                mac,
-                order.customer_id,
-                card,
-                printed,
-                now,
-                || {
-                    if let Some(kind) = pin_kind.code_kind() {
-                        let check = CodeCheck {
-                            card_id: &card.id,
-                            kind,
-                            code: pin,
-                            amount,
-                            payee: &payee,
-                        };
-                        let accepted =
-                            soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
-                        order.accepted_code.set(Some(accepted));
-                        Ok(())
-                    } else {
-                        let payment = Payment {
-                            customer_id: order.customer_id,
-                            key: order.key,
-                            card_id: &card.id,
-                            amount,
-                            payee: &payee,
-                        };
-                        pin::verify(tx, &payment, pin, now)
-                    }
-                },
-            )?;
-            let account = card
-                .account_id
-                .as_deref()
-                .unwrap_or(internal::SHETAB_SETTLEMENT);
-            (account, card.mobile.as_str())
-        }
-        Source::Account {
-            account_id,
-            active,
-            mobile,
-            authorization,
-        } => {
-            if !active {
-                return Err(refuse(
-                    "account.inactive",
-                    "حساب مسدود یا بسته است.",
-                    "The account is blocked or closed.",
-                ));
-            }
-            let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
-            let payment = AccountPayment {
-                customer_id: order.customer_id,
-                key: order.key,
-                account_id,
-                amount,
-                payee: &payee,
-            };
-            sca::verify(
-                tx,
-                rules,
-                sealer,
-                &payment,
-                authorization,
-                order.channel,
-                &order.accepted_code,
-                now,
-            )?;
-            (account_id.as_str(), mobile.as_str())
-        }
+    let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
+    let charge = Charge {
+        customer_id: order.customer_id,
+        key: order.key,
+        amount,
+        payee: &payee,
+        channel: order.channel,
+        accepted_code: &order.accepted_code,
     };
+    let (account_id, mobile) =
+        payment_source::authorize(tx, rules, sealer, mac, order.source, &charge, now)?;
     let fee = rules.fees.bill_payment_rials;
     let payment_id = new_id("bpy");
     let biller_name = order.known.biller_fa.as_str();
