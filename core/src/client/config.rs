@@ -8,6 +8,9 @@ use crate::channel::{ChannelError, Method};
 /// The contract's `BankConfig` (the parts the core uses).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankConfig {
+    /// The bank itself (its registry id), when it said.
+    #[serde(default)]
+    pub bank: Option<BankRef>,
     /// The bank's clock, RFC 3339 UTC.
     pub server_time: String,
     /// Limits of transfers.
@@ -139,6 +142,7 @@ impl Default for BankConfig {
     /// the phone uses them only offline, the sandbox bank starts from them.
     fn default() -> Self {
         Self {
+            bank: None,
             server_time: String::new(),
             limits: Limits {
                 card_to_card: CardToCardLimits {

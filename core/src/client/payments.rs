@@ -53,6 +53,9 @@ pub enum PinSource {
     Card(String),
     /// One of the customer's own accounts, by the bank's id.
     Account(String),
+    /// Any Shetab card by its number (another bank's card the customer
+    /// added: the bank has no id for it; its issuer sends the PIN).
+    Pan(crate::ids::CardNumber),
 }
 
 /// What the bank knows about an idempotency key (`Operation`).
@@ -135,6 +138,7 @@ impl Api {
         let source = match source {
             PinSource::Card(card_id) => json!({"card_id": card_id}),
             PinSource::Account(account_id) => json!({"account_id": account_id}),
+            PinSource::Pan(pan) => json!({"pan": pan.as_str()}),
         };
         let body = json!({"idempotency_key": key.to_text(), "source": source,
             "amount_rials": amount.get(), "payee": payee.to_contract()});

@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn refuses_with_codes() {
-        let code = |s: &str| s.parse::<LoanNumber>().unwrap_err().code();
+        let code = |s: &str| s.parse::<LoanNumber>().unwrap_err().code().to_owned();
         assert_eq!(code(""), "loan.empty");
         assert_eq!(code(" - "), "loan.empty");
         assert_eq!(code("12345a67890"), "loan.invalid_character");

@@ -4,6 +4,7 @@
 mod destinations;
 mod flows;
 mod operations;
+mod other_cards;
 mod sealer;
 mod sms_counters;
 mod sms_directory;
@@ -18,6 +19,7 @@ use zeroize::Zeroizing;
 
 pub use destinations::{DestinationKind, SavedDestination};
 pub use operations::{OperationRecord, OperationState};
+pub use other_cards::StoredOtherCard;
 pub use sealer::Sealer;
 pub use sms_counters::SmsUplink;
 pub use sms_directory::DirectoryKind;
@@ -33,6 +35,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sms_counters.sql")),
     M::up(include_str!("sms_directory.sql")),
     M::up(include_str!("flows_waiting.sql")),
+    M::up(include_str!("other_cards.sql")),
 ];
 
 crate::coded_error! {

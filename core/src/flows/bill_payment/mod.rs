@@ -120,10 +120,10 @@ impl BillPayment {
         let accounts = self.ctx().api.accounts().await?;
         let cards = self.ctx().api.cards().await?;
         let accounts = accounts.iter().filter(|a| a.state == "active");
-        let cards = cards.iter().filter(|c| c.state == "active");
+        let cards = crate::flows::other_cards::paying_cards(self.ctx(), &cards)?;
         Ok(accounts
             .map(BillSource::of_account)
-            .chain(cards.map(BillSource::of_card))
+            .chain(cards.into_iter().map(BillSource::of_card))
             .collect())
     }
 

@@ -36,7 +36,11 @@ impl BillPayment {
         let (order, mut pin) = (order.clone(), pin.clone());
         let source = match &order.source {
             BillSource::Account { account_id, .. } => PinSource::Account(account_id.clone()),
-            BillSource::Card { card_id, .. } => PinSource::Card(card_id.clone()),
+            BillSource::Card { .. } => order
+                .source
+                .paying_card()
+                .map(|card| card.pin_source())
+                .ok_or_else(|| wrong("pin"))?,
         };
         let payee = Payee::Bill(order.bill.bill.clone());
         let step = sms_pin::request(
@@ -181,7 +185,8 @@ impl BillPayment {
                 error: Some(problem),
             }));
         }
-        let source = json!({"kind": "card", "card": {"card_id": order.source.id()},
+        let card = order.source.paying_card().ok_or_else(|| wrong("submit"))?;
+        let source = json!({"kind": "card", "card": card.card_ref(),
             "expiry": expiry, "cvv2": cvv2, "pin": pin, "pin_kind": pin_kind});
         self.send(order, source, Some(policy)).await
     }

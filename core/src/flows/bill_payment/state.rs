@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::client::{Account, Card};
+use crate::client::Account;
 use crate::flows::Problem;
+use crate::flows::other_cards::PayingCard;
 use crate::flows::sms_pin::SmsPinPolicy;
 use crate::ids::{Bill, Sheba};
 use crate::money::Rials;
@@ -96,14 +97,18 @@ pub enum BillSource {
         /// Available balance.
         available_balance_rials: u64,
     },
-    /// One of the customer's cards: SMS dynamic PIN, CVV2 and expiry.
+    /// One of the customer's cards, or another bank's card added on this
+    /// phone: SMS dynamic PIN (from its issuer), CVV2 and expiry.
     Card {
-        /// The bank's id of the card.
+        /// The bank's id of the card (this phone's id of another bank's card).
         card_id: String,
         /// Masked PAN.
         pan_masked: String,
         /// Issuer's Persian name.
         bank_name_fa: String,
+        /// Another bank's card: its number and label.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        other: Option<crate::flows::other_cards::source::OtherCardRef>,
     },
 }
 
@@ -128,11 +133,30 @@ impl BillSource {
         }
     }
 
-    pub(super) fn of_card(card: &Card) -> Self {
+    pub(super) fn of_card(card: PayingCard) -> Self {
         Self::Card {
-            card_id: card.card_id.clone(),
-            pan_masked: card.pan_masked.clone(),
-            bank_name_fa: card.bank.name_fa.clone(),
+            card_id: card.card_id,
+            pan_masked: card.pan_masked,
+            bank_name_fa: card.bank_name_fa,
+            other: card.other,
+        }
+    }
+
+    /// The paying card of a card source.
+    pub fn paying_card(&self) -> Option<PayingCard> {
+        match self {
+            Self::Card {
+                card_id,
+                pan_masked,
+                bank_name_fa,
+                other,
+            } => Some(PayingCard {
+                card_id: card_id.clone(),
+                pan_masked: pan_masked.clone(),
+                bank_name_fa: bank_name_fa.clone(),
+                other: other.clone(),
+            }),
+            Self::Account { .. } => None,
         }
     }
 }

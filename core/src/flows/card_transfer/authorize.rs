@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
 use super::{CardTransfer, CardTransferState, Payment, wrong};
-use crate::client::{PinSource, local_now};
+use crate::client::local_now;
 use crate::flows::Problem;
 use crate::flows::sms_pin::{self, PinStep};
 use crate::flows::soft_token;
@@ -31,7 +31,7 @@ impl CardTransfer {
             &self.ctx().api,
             &mut pin,
             &payment.idempotency_key,
-            &PinSource::Card(payment.source.card_id.clone()),
+            &payment.source.pin_source(),
             payment.amount,
             &payee,
         )
@@ -133,7 +133,7 @@ impl CardTransfer {
             }));
         }
         let journal = json!({
-            "source": {"card_id": payment.source.card_id},
+            "source": payment.source.card_ref(),
             "destination_pan": payment.destination.pan.as_str(),
             "amount_rials": payment.amount.get(),
             "flow_id": self.flow_id(),

@@ -62,14 +62,11 @@ impl JourneyState for CardTransferState {
 }
 
 impl CardTransfer {
-    /// Starts a journey: the customer's active cards.
+    /// Starts a journey: the customer's active cards, then the other banks'
+    /// cards she added on this phone.
     pub async fn start(ctx: Context) -> Result<Self, Problem> {
-        let cards = ctx.api.cards().await?;
-        let cards = cards
-            .iter()
-            .filter(|c| c.state == "active")
-            .map(SourceCard::from)
-            .collect();
+        let own = ctx.api.cards().await?;
+        let cards = crate::flows::other_cards::paying_cards(&ctx, &own)?;
         Ok(Self::begin(ctx, CardTransferState::ChooseSource { cards }))
     }
 
@@ -155,7 +152,12 @@ impl CardTransfer {
                 error: None,
             }));
         }
-        let card_limits = self.ctx().api.card_limits(&source.card_id).await.ok();
+        // Another bank's card: its issuer keeps its limits; the bank's config shows the rules.
+        let card_limits = if source.is_other_bank() {
+            None
+        } else {
+            self.ctx().api.card_limits(&source.card_id).await.ok()
+        };
         let config = &self.ctx().config;
         let limits = AmountLimits::new(
             card_limits.as_ref(),

@@ -5,31 +5,14 @@ use serde_json::Value;
 
 use super::super::Problem;
 use super::super::sms_pin::SmsPinPolicy;
-use crate::client::{BankRef, Card, CardLimits, CardToCardLimits};
+use crate::client::{BankRef, CardLimits, CardToCardLimits};
 use crate::ids::CardNumber;
 use crate::money::Rials;
 use crate::operation::OperationKey;
 
-/// One of the customer's cards, as the source list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceCard {
-    /// The bank's id of the card.
-    pub card_id: String,
-    /// Masked PAN.
-    pub pan_masked: String,
-    /// Issuer's Persian name.
-    pub bank_name_fa: String,
-}
-
-impl From<&Card> for SourceCard {
-    fn from(card: &Card) -> Self {
-        Self {
-            card_id: card.card_id.clone(),
-            pan_masked: card.pan_masked.clone(),
-            bank_name_fa: card.bank.name_fa.clone(),
-        }
-    }
-}
+/// A card that can pay, as the source list shows it: one of the customer's
+/// own cards or another bank's card added on this phone.
+pub type SourceCard = crate::flows::other_cards::PayingCard;
 
 /// The destination, as the holder inquiry confirmed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
