@@ -18,6 +18,8 @@ const STEPS: &[&str] = &[
     "paya_transfer",
     "satna_transfer",
     "bill_payment",
+    "other_bank_card",
+    "loan_payment",
     "statement",
     "sms_fallback",
     "block_card",
@@ -95,7 +97,18 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
         + debited(step("soft_token_payment"))
         + debited(step("paya_transfer"))
         + debited(step("bill_payment"))
+        + debited(step("other_bank_card"))
+        + debited(step("loan_payment"))
         + debited(step("sms_fallback"));
+    // Another bank's card paid through Shetab, its dynamic PIN from its issuer.
+    let other = &step("other_bank_card")["detail"];
+    assert_eq!(other["added_holder_name"], "علی رضایی");
+    assert_eq!(other["sms_pin"], true);
+    assert!(other["debited_through_shetab_rials"].as_i64().unwrap() > 0);
+    // Another person's instalment by loan number, the holder masked.
+    let loan = &step("loan_payment")["detail"];
+    assert_eq!(loan["holder_name_masked"], "رض* کری**");
+    assert_eq!(loan["own_overdue_instalments"], 1);
     let card = step("card_transfer")["detail"].clone();
     assert_eq!(
         debited(step("card_transfer")),
@@ -146,6 +159,9 @@ fn the_readable_demo_shows_persian_receipts() {
         "پنج میلیون ریال",
         "603799******",
         "مسدود / blocked",
+        "کارت بانک دیگر / Another bank's card",
+        "پرداخت قسط / Loan instalment",
+        "رض* کری**",
     ] {
         assert!(stdout.contains(expected), "{expected} missing:\n{stdout}");
     }

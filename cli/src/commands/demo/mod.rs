@@ -2,11 +2,14 @@
 //! (a temporary data directory, the demo seed), and one customer's session
 //! walked through the core exactly as a phone runs it (pinned HTTPS,
 //! session, flows, sealed store): activation, login, card-to-card, PAYA,
-//! SATNA, a bill, a statement page, blocking a card.
+//! SATNA, a bill, another bank's card, a loan instalment, a statement page,
+//! blocking a card.
 
 mod account;
 mod bank;
 mod device;
+mod loans;
+mod other_cards;
 mod receipt;
 mod sms;
 mod soft_token;
@@ -102,6 +105,18 @@ async fn walk() -> Result<Report, Problem> {
     step!("paya_transfer", "انتقال پایا", "PAYA transfer", paya);
     step!("satna_transfer", "انتقال ساتنا", "SATNA transfer", satna);
     step!("bill_payment", "پرداخت قبض", "Bill payment", bill_payment);
+    step!(
+        "other_bank_card",
+        "کارت بانک دیگر",
+        "Another bank's card",
+        other_bank_card
+    );
+    step!(
+        "loan_payment",
+        "پرداخت قسط",
+        "Loan instalment",
+        loan_payment
+    );
     step!("statement", "صورت‌حساب", "Statement", statement);
     step!(
         "sms_fallback",
