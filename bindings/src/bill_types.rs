@@ -89,6 +89,7 @@ impl From<&core::BillSource> for BillSource {
                 card_id,
                 pan_masked,
                 bank_name_fa,
+                ..
             } => Self::Card {
                 card_id: card_id.clone(),
                 pan_masked: pan_masked.clone(),

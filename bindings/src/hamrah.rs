@@ -20,6 +20,8 @@ use crate::card_transfer::CardTransfers;
 use crate::device::{DevicePlatform, DeviceSigner, ForeignSigner};
 use crate::error::HamrahError;
 use crate::install::Install;
+use crate::loans::Loans;
+use crate::other_cards::OtherCards;
 use crate::platform::{ForeignSecretStore, SecretStore};
 use crate::runtime::run;
 use crate::session::SessionClient;
@@ -113,6 +115,16 @@ impl Hamrah {
     /// SHEBA (PAYA/SATNA) journeys.
     pub fn sheba_transfers(&self) -> Arc<ShebaTransfers> {
         ShebaTransfers::new(Arc::clone(&self.install))
+    }
+
+    /// Loans and instalments: the list, schedules and payments.
+    pub fn loans(&self) -> Arc<Loans> {
+        Loans::new(Arc::clone(&self.install))
+    }
+
+    /// Other banks' Shetab cards on this phone.
+    pub fn other_cards(&self) -> Arc<OtherCards> {
+        OtherCards::new(Arc::clone(&self.install))
     }
 
     /// Bill payments.

@@ -3,7 +3,8 @@
 //!
 //! - [`Hamrah`] (the root object) opens one install and hands out the
 //!   sub-clients: [`SessionClient`], [`AccountsClient`], [`CardTransfers`],
-//!   [`ShebaTransfers`], [`BillPayments`], [`TokenClient`], [`SmsChannel`].
+//!   [`ShebaTransfers`], [`BillPayments`], [`Loans`], [`OtherCards`], [`TokenClient`],
+//!   [`SmsChannel`].
 //! - Every async function runs as a task of a tokio runtime the library owns
 //!   ([`runtime`]): a caller that stops waiting (a cancelled coroutine) never
 //!   cancels a payment; its outcome still reaches the observers.
@@ -28,8 +29,11 @@ mod error;
 mod hamrah;
 mod install;
 mod journey;
+mod loan_types;
+mod loans;
 mod logging;
 mod observe;
+mod other_cards;
 mod platform;
 mod runtime;
 mod session;
@@ -54,8 +58,14 @@ pub use device::{DeviceInfo, DevicePlatform, DeviceSigner, LocalUnlock, UnlockRe
 pub use digits::persian_digits;
 pub use error::{HamrahError, PlatformError};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
+pub use loan_types::{
+    InstalmentInfo, LoanInfo, LoanOrderInfo, LoanPaymentState, LoanReceiptInfo, LoanSourceInfo,
+    LoanToPayInfo, LoansView, ScheduleView, SettlementQuoteInfo,
+};
+pub use loans::{LoanPaymentFlow, LoanPaymentObserver, Loans};
 pub use logging::{LogLevel, LogSink, set_log_sink};
 pub use observe::{CountdownObserver, ObservationHandle};
+pub use other_cards::{OtherCardDraft, OtherCardInfo, OtherCardPreview, OtherCards};
 pub use platform::SecretStore;
 pub use session::{SessionClient, SessionObserver, SessionState};
 pub use sheba_transfer::{ShebaTransferFlow, ShebaTransferObserver, ShebaTransfers};
