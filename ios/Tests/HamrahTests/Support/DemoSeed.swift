@@ -23,6 +23,7 @@ struct DemoSeed: Decodable {
         let cvv2: String
         let expiry: String
         let creditable: Bool?
+        let bankId: String?
     }
 
     struct Bill: Decodable {
@@ -74,6 +75,7 @@ extension DemoSeed.Card {
     enum CodingKeys: String, CodingKey {
         case pan, cvv2, expiry, creditable
         case cardId = "card_id"
+        case bankId = "bank_id"
     }
 }
 

@@ -6,6 +6,8 @@ import ir.hamrah.ffi.DevicePlatform
 import ir.hamrah.ffi.DeviceSigner
 import ir.hamrah.ffi.Hamrah
 import ir.hamrah.ffi.HamrahConfig
+import ir.hamrah.ffi.Loans
+import ir.hamrah.ffi.OtherCards
 import ir.hamrah.ffi.ResolveReport
 import ir.hamrah.ffi.SecretStore
 import ir.hamrah.ffi.SmsChannel
@@ -32,6 +34,12 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** The soft tokens of the customer's cards (the seeds stay in Rust). */
     val token: TokenClient = hamrah.token()
 
+    /** Loans and instalments: the list and schedules (kept for offline reading). */
+    val loans: Loans = hamrah.loans()
+
+    /** Other banks' Shetab cards on this phone. */
+    val otherCards: OtherCards = hamrah.otherCards()
+
     private val cardTransfers = hamrah.cardTransfers()
     private val shebaTransfers = hamrah.shebaTransfers()
     private val bills = hamrah.bills()
@@ -47,6 +55,15 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     /** A new bill payment. */
     suspend fun startBillPayment() = BillPaymentJourney(bills.start())
+
+    /** A new loan payment, at the customer's loans. */
+    suspend fun startLoanPayment() = LoanPaymentJourney(loans.pay())
+
+    /** A new loan payment, at the loan number (another person's loan). */
+    suspend fun startLoanPaymentByNumber() = LoanPaymentJourney(loans.payByNumber())
+
+    /** Reopens a saved loan payment, if it still exists. */
+    suspend fun restoreLoanPayment(flowId: String) = loans.restore(flowId)?.let(::LoanPaymentJourney)
 
     /** The card's soft-token code, now and then once a second. */
     fun tokenCodes(cardId: String): Flow<TokenCode> = callbackFlow {
@@ -73,7 +90,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     override fun close() {
         session.close()
-        listOf(accounts, token, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
+        listOf(accounts, token, loans, otherCards, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
     }
 
     companion object {
