@@ -59,8 +59,8 @@ pub use digits::persian_digits;
 pub use error::{HamrahError, PlatformError};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
 pub use loan_types::{
-    InstalmentInfo, LoanInfo, LoanOrderInfo, LoanPaymentState, LoanReceiptInfo, LoanSourceInfo,
-    LoanToPayInfo, LoansView, ScheduleView, SettlementQuoteInfo,
+    InstalmentInfo, LoanInfo, LoanOrderInfo, LoanPaymentInput, LoanPaymentState, LoanReceiptInfo,
+    LoanSourceInfo, LoanToPayInfo, LoansView, ScheduleView, SettlementQuoteInfo,
 };
 pub use loans::{LoanPaymentFlow, LoanPaymentObserver, Loans};
 pub use logging::{LogLevel, LogSink, set_log_sink};

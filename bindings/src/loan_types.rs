@@ -313,6 +313,65 @@ impl From<&core::LoanReceipt> for LoanReceiptInfo {
     }
 }
 
+/// The customer's input at a step of the loan payment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum LoanPaymentInput {
+    /// From the list: pay a loan by its number instead.
+    PayByNumber,
+    /// Picks one of the customer's loans.
+    ChooseLoan {
+        /// The loan's id.
+        loan_id: String,
+    },
+    /// The loan number as typed (Persian digits and separators allowed).
+    EnterLoanNumber {
+        /// As typed.
+        number: String,
+    },
+    /// Confirms (or rejects) the holder's masked name.
+    ConfirmHolder {
+        /// Confirmed.
+        confirmed: bool,
+    },
+    /// Pays the oldest `count` unpaid instalments.
+    ChooseInstalments {
+        /// How many.
+        count: u32,
+    },
+    /// Asks the bank's early-settlement quote (one's own loan).
+    RequestSettlement,
+    /// Accepts (or declines) the quote.
+    AcceptSettlement {
+        /// Accepted.
+        accepted: bool,
+    },
+    /// Picks the account or card that pays.
+    ChooseSource {
+        /// An account's id or a card's id on this phone.
+        source_id: String,
+    },
+    /// Asks for an SMS dynamic PIN bound to this loan and amount.
+    RequestPin,
+    /// Pays from the account with the SMS dynamic PIN, exactly once.
+    Submit {
+        /// The PIN.
+        pin: String,
+    },
+    /// Pays from the account with a code of this phone's soft token, exactly once.
+    SubmitWithSoftToken,
+    /// Pays from another bank's card, exactly once.
+    SubmitCard {
+        /// The issuer's dynamic PIN.
+        pin: String,
+        /// Typed for this payment, never kept.
+        cvv2: String,
+        /// `YYMM`.
+        expiry: String,
+    },
+    /// A pending payment asks the bank for its outcome.
+    Resolve,
+}
+
 /// The loan payment, one screen per state.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum LoanPaymentState {

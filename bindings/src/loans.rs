@@ -10,7 +10,7 @@ use hamrah_core::flows::loans;
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::journey::{Journey, step};
-use crate::loan_types::{LoanPaymentState, LoansView, ScheduleView};
+use crate::loan_types::{LoanPaymentInput, LoanPaymentState, LoansView, ScheduleView};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
 
@@ -78,19 +78,15 @@ impl Loans {
         run(async move { Ok(wrap(LoanPayment::start(ctx).await?)) }).await
     }
 
-    /// A payment, at the loan number (another person's loan).
-    pub async fn pay_by_number(&self) -> Result<Arc<LoanPaymentFlow>, HamrahError> {
-        let ctx = self.install.ctx.clone();
-        run(async move { Ok(wrap(LoanPayment::start_by_number(ctx))) }).await
+    /// A payment, at the loan number (another person's loan); nothing is asked yet.
+    pub fn pay_by_number(&self) -> Arc<LoanPaymentFlow> {
+        wrap(LoanPayment::start_by_number(self.install.ctx.clone()))
     }
 
-    /// Reopens a saved payment (after a restart); a pending one learns its outcome.
-    pub async fn restore(
-        &self,
-        flow_id: String,
-    ) -> Result<Option<Arc<LoanPaymentFlow>>, HamrahError> {
-        let ctx = self.install.ctx.clone();
-        run(async move { Ok(LoanPayment::restore(ctx, &flow_id)?.map(wrap)) }).await
+    /// Reopens a saved payment (after a restart) from this phone's store; a
+    /// pending one then asks the bank with the `resolve` step.
+    pub fn restore(&self, flow_id: String) -> Result<Option<Arc<LoanPaymentFlow>>, HamrahError> {
+        Ok(LoanPayment::restore(self.install.ctx.clone(), &flow_id)?.map(wrap))
     }
 }
 
@@ -132,69 +128,27 @@ impl LoanPaymentFlow {
         })
     }
 
-    /// From the list: pay a loan by its number instead.
-    pub async fn pay_by_number(&self) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.pay_by_number())
-    }
-
-    /// Picks one of the customer's loans.
-    pub async fn choose_loan(&self, loan_id: String) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.choose_loan(&loan_id).await)
-    }
-
-    /// The loan number as typed (Persian digits and separators allowed).
-    pub async fn enter_loan_number(&self, number: String) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.enter_loan_number(&number).await)
-    }
-
-    /// Confirms (or rejects) the holder's name.
-    pub async fn confirm_holder(&self, confirmed: bool) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.confirm_holder(confirmed))
-    }
-
-    /// Pays the oldest `count` unpaid instalments.
-    pub async fn choose_instalments(&self, count: u32) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.choose_instalments(count).await)
-    }
-
-    /// Asks the bank's early-settlement quote (one's own loan).
-    pub async fn request_settlement(&self) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.request_settlement().await)
-    }
-
-    /// Accepts (or declines) the quote.
-    pub async fn accept_settlement(&self, accepted: bool) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.accept_settlement(accepted).await)
-    }
-
-    /// Picks the account or card that pays.
-    pub async fn choose_source(&self, source_id: String) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.choose_source(&source_id))
-    }
-
-    /// Asks for an SMS dynamic PIN bound to this loan and amount.
-    pub async fn request_pin(&self) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.request_pin().await)
-    }
-
-    /// Pays from the account with the SMS dynamic PIN, exactly once.
-    pub async fn submit(&self, pin: String) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.submit(&pin).await)
-    }
-
-    /// Pays from another bank's card with its dynamic PIN, CVV2 and expiry, exactly once.
-    pub async fn submit_card(
-        &self,
-        pin: String,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.submit_card(&pin, &cvv2, &expiry).await)
-    }
-
-    /// A pending payment asks the bank for its outcome.
-    pub async fn resolve(&self) -> Result<LoanPaymentState, HamrahError> {
-        step!(self, flow => flow.resolve().await)
+    /// One step of the journey, exactly as the screen's input names it;
+    /// returns the new state. One export for every step keeps the phones'
+    /// library small (each async export is compiled on its own). A submit
+    /// whose caller stops waiting still completes and reaches the observers.
+    pub async fn step(&self, input: LoanPaymentInput) -> Result<LoanPaymentState, HamrahError> {
+        use LoanPaymentInput as I;
+        step!(self, flow => match input {
+            I::PayByNumber => flow.pay_by_number(),
+            I::ChooseLoan { loan_id } => flow.choose_loan(&loan_id).await,
+            I::EnterLoanNumber { number } => flow.enter_loan_number(&number).await,
+            I::ConfirmHolder { confirmed } => flow.confirm_holder(confirmed),
+            I::ChooseInstalments { count } => flow.choose_instalments(count).await,
+            I::RequestSettlement => flow.request_settlement().await,
+            I::AcceptSettlement { accepted } => flow.accept_settlement(accepted).await,
+            I::ChooseSource { source_id } => flow.choose_source(&source_id),
+            I::RequestPin => flow.request_pin().await,
+            I::Submit { pin } => flow.submit(&pin).await,
+            I::SubmitWithSoftToken => flow.submit_with_soft_token().await,
+            I::SubmitCard { pin, cvv2, expiry } => flow.submit_card(&pin, &cvv2, &expiry).await,
+            I::Resolve => flow.resolve().await,
+        })
     }
 
     /// Ends the journey (after the receipt was shown).

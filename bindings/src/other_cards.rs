@@ -100,9 +100,8 @@ impl OtherCards {
     }
 
     /// Removes a card from this phone.
-    pub async fn remove(&self, id: String) -> Result<(), HamrahError> {
-        let ctx = self.install.ctx.clone();
-        run(async move { Ok(other_cards::remove(&ctx, &id)?) }).await
+    pub fn remove(&self, id: String) -> Result<(), HamrahError> {
+        Ok(other_cards::remove(&self.install.ctx, &id)?)
     }
 }
 
@@ -125,9 +124,8 @@ impl OtherCardDraft {
         }
     }
 
-    /// Keeps the card (sealed on this phone).
-    pub async fn confirm(&self) -> Result<OtherCardInfo, HamrahError> {
-        let (ctx, draft) = (self.install.ctx.clone(), self.draft.clone());
-        run(async move { Ok(other_cards::confirm(&ctx, &draft)?.into()) }).await
+    /// Keeps the card (sealed on this phone's store).
+    pub fn confirm(&self) -> Result<OtherCardInfo, HamrahError> {
+        Ok(other_cards::confirm(&self.install.ctx, &self.draft)?.into())
     }
 }

@@ -43,7 +43,7 @@ final class LoanPaymentTests: BankTestCase {
 
     func testAnotherPersonsLoanShowsTheHolderMasked() async throws {
         _ = try await logIn("sara.ahmadi")
-        let flow = try await phone.hamrah.loans().payByNumber()
+        let flow = phone.hamrah.loans().payByNumber()
         var state = try await flow.enterLoanNumber(number: "۱۲۳")
         guard case let .enterLoanNumber(error) = state else { throw Unexpected(state) }
         XCTAssertEqual(error?.code, "loan.length")

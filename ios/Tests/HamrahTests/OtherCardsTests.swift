@@ -13,8 +13,8 @@ final class OtherCardsTests: BankTestCase {
         let preview = draft.preview()
         XCTAssertEqual(preview.holderName, "علی رضایی")
         XCTAssertFalse(preview.panMasked.contains(mellat.pan))
-        let card = try await draft.confirm()
-        let listed = try await phone.hamrah.otherCards().list()
+        let card = try draft.confirm()
+        let listed = try phone.hamrah.otherCards().list()
         XCTAssertEqual(listed, [card])
 
         let flow = try await phone.hamrah.cardTransfers().start()
@@ -37,8 +37,8 @@ final class OtherCardsTests: BankTestCase {
         XCTAssertEqual(before, after, "paid through Shetab from the other bank")
         try await flow.finish()
 
-        try await phone.hamrah.otherCards().remove(id: card.id)
-        let empty = try await phone.hamrah.otherCards().list()
+        try phone.hamrah.otherCards().remove(id: card.id)
+        let empty = try phone.hamrah.otherCards().list()
         XCTAssertTrue(empty.isEmpty)
         XCTAssertTrue(try bank.ledgerBalanced())
     }

@@ -56,7 +56,7 @@ impl LoanToPay {
 
 /// What the payment covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Paying {
     /// The oldest unpaid instalments.
     Instalments {
@@ -72,7 +72,7 @@ pub enum Paying {
 
 /// Where the money comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum LoanSource {
     /// One of the customer's accounts: the bank's dynamic PIN (to her
     /// mobile) or a soft-token code.
@@ -186,9 +186,12 @@ impl LoanReceipt {
     }
 }
 
-/// The loan payment, one screen per state.
+/// The loan payment, one screen per state. Saved externally tagged
+/// (`{"authorize": {..}}`): serde's internally tagged enums buffer every
+/// variant through its generic content type, which costs the phones' library
+/// far more code for the same saved state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum LoanPaymentState {
     /// Pick one of the customer's active loans, or pay another's by number.
     ChooseLoan {

@@ -11,8 +11,6 @@
 
 pub mod source;
 
-use serde::{Deserialize, Serialize};
-
 use super::{Context, Problem};
 use crate::calendar::{JalaliDate, TehranDateTime};
 use crate::client::local_now;
@@ -69,7 +67,7 @@ crate::coded_error! {
 }
 
 /// A card of another bank on this phone, as the list shows it (`Debug` masks the number).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherCard {
     /// Its id on this phone.
     pub id: String,
@@ -116,7 +114,7 @@ impl OtherCard {
 }
 
 /// A card being added: what the inquiry found, to confirm (`Debug` masks the number).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherCardDraft {
     /// The number.
     pub pan: CardNumber,

@@ -37,7 +37,7 @@ struct LoanView: View {
                     }
                 }
                 Button("پرداخت قسط") { start { try await loans.pay() } }
-                Button("پرداخت قسط دیگران") { start { try await loans.payByNumber() } }
+                Button("پرداخت قسط دیگران") { start { loans.payByNumber() } }
                 if let error { ProblemView(error) }
             }
         }

@@ -22,7 +22,7 @@ struct OtherCardsView: View {
                             Text("رمز پویای پیامکی این بانک فعال نیست؛ از رمزساز همان بانک استفاده کنید.").font(.caption)
                         }
                     }
-                    .swipeActions { Button("حذف", role: .destructive) { act { try await otherCards.remove(id: card.id) } } }
+                    .swipeActions { Button("حذف", role: .destructive) { act { try otherCards.remove(id: card.id) } } }
                 }
             }
             Section("افزودن کارت") {
@@ -33,7 +33,7 @@ struct OtherCardsView: View {
                     Row(label: "بانک", value: preview.bankNameFa)
                     Button("تأیید و افزودن") {
                         act {
-                            _ = try await draft.confirm()
+                            _ = try draft.confirm()
                             self.draft = nil
                             pan = ""
                         }
@@ -60,7 +60,7 @@ struct OtherCardsView: View {
             do {
                 error = nil
                 try await action()
-                cards = try await otherCards.list()
+                cards = try otherCards.list()
             } catch let failure as HamrahError {
                 error = failure
             } catch {}

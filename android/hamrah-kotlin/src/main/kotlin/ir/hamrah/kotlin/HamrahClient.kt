@@ -60,10 +60,10 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     suspend fun startLoanPayment() = LoanPaymentJourney(loans.pay())
 
     /** A new loan payment, at the loan number (another person's loan). */
-    suspend fun startLoanPaymentByNumber() = LoanPaymentJourney(loans.payByNumber())
+    fun startLoanPaymentByNumber() = LoanPaymentJourney(loans.payByNumber())
 
     /** Reopens a saved loan payment, if it still exists. */
-    suspend fun restoreLoanPayment(flowId: String) = loans.restore(flowId)?.let(::LoanPaymentJourney)
+    fun restoreLoanPayment(flowId: String) = loans.restore(flowId)?.let(::LoanPaymentJourney)
 
     /** The card's soft-token code, now and then once a second. */
     fun tokenCodes(cardId: String): Flow<TokenCode> = callbackFlow {

@@ -1,6 +1,7 @@
 package ir.hamrah.kotlin
 
 import ir.hamrah.ffi.LoanPaymentFlow
+import ir.hamrah.ffi.LoanPaymentInput
 import ir.hamrah.ffi.LoanPaymentObserver
 import ir.hamrah.ffi.LoanPaymentState
 import kotlinx.coroutines.flow.Flow
@@ -28,40 +29,43 @@ class LoanPaymentJourney internal constructor(private val flow: LoanPaymentFlow)
     fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
 
     /** From the list: pay a loan by its number instead. */
-    suspend fun payByNumber() = flow.payByNumber()
+    suspend fun payByNumber() = flow.step(LoanPaymentInput.PayByNumber)
 
     /** Picks one of the customer's loans. */
-    suspend fun chooseLoan(loanId: String) = flow.chooseLoan(loanId)
+    suspend fun chooseLoan(loanId: String) = flow.step(LoanPaymentInput.ChooseLoan(loanId))
 
     /** The loan number, as typed. */
-    suspend fun enterLoanNumber(number: String) = flow.enterLoanNumber(number)
+    suspend fun enterLoanNumber(number: String) = flow.step(LoanPaymentInput.EnterLoanNumber(number))
 
     /** Confirms (or rejects) the holder's masked name. */
-    suspend fun confirmHolder(confirmed: Boolean) = flow.confirmHolder(confirmed)
+    suspend fun confirmHolder(confirmed: Boolean) = flow.step(LoanPaymentInput.ConfirmHolder(confirmed))
 
     /** Pays the oldest [count] unpaid instalments. */
-    suspend fun chooseInstalments(count: UInt) = flow.chooseInstalments(count)
+    suspend fun chooseInstalments(count: UInt) = flow.step(LoanPaymentInput.ChooseInstalments(count))
 
     /** Asks the bank's early-settlement quote (own loans). */
-    suspend fun requestSettlement() = flow.requestSettlement()
+    suspend fun requestSettlement() = flow.step(LoanPaymentInput.RequestSettlement)
 
     /** Accepts (or declines) the quote. */
-    suspend fun acceptSettlement(accepted: Boolean) = flow.acceptSettlement(accepted)
+    suspend fun acceptSettlement(accepted: Boolean) = flow.step(LoanPaymentInput.AcceptSettlement(accepted))
 
     /** Picks the account or card that pays. */
-    suspend fun chooseSource(sourceId: String) = flow.chooseSource(sourceId)
+    suspend fun chooseSource(sourceId: String) = flow.step(LoanPaymentInput.ChooseSource(sourceId))
 
     /** Asks for an SMS dynamic PIN bound to this loan and amount. */
-    suspend fun requestPin() = flow.requestPin()
+    suspend fun requestPin() = flow.step(LoanPaymentInput.RequestPin)
 
     /** Pays from the account with the SMS dynamic PIN, exactly once. */
-    suspend fun submit(pin: String) = flow.submit(pin)
+    suspend fun submit(pin: String) = flow.step(LoanPaymentInput.Submit(pin))
+
+    /** Pays from the account with a soft-token code made on the phone, exactly once. */
+    suspend fun submitWithSoftToken() = flow.step(LoanPaymentInput.SubmitWithSoftToken)
 
     /** Pays from another bank's card, exactly once. */
-    suspend fun submitCard(pin: String, cvv2: String, expiry: String) = flow.submitCard(pin, cvv2, expiry)
+    suspend fun submitCard(pin: String, cvv2: String, expiry: String) = flow.step(LoanPaymentInput.SubmitCard(pin, cvv2, expiry))
 
     /** A pending payment asks the bank for its outcome. */
-    suspend fun resolve() = flow.resolve()
+    suspend fun resolve() = flow.step(LoanPaymentInput.Resolve)
 
     /** Forgets the saved journey. */
     suspend fun finish() = flow.finish()
