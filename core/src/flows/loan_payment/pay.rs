@@ -4,7 +4,6 @@
 //! submit and its outcome.
 
 use serde_json::{Value, json};
-use zeroize::Zeroizing;
 
 use super::{LoanOrder, LoanPayment, LoanPaymentState, LoanSource, Paying, wrong};
 use crate::client::{PinSource, local_now};
@@ -93,13 +92,8 @@ impl LoanPayment {
         let LoanPaymentState::Authorize { order, .. } = self.state() else {
             return Err(wrong("submit"));
         };
-        let card_id = soft_token::any_token_card(self.ctx()).ok_or_else(soft_token::no_token)?;
-        let code = Zeroizing::new(soft_token::payment_code(
-            self.ctx(),
-            &card_id,
-            order.amount,
-            &order.payee(),
-        )?);
+        let (card_id, code) =
+            soft_token::account_payment_code(self.ctx(), order.amount, &order.payee())?;
         self.submit_account(&code, "ocra", Some(&card_id)).await
     }
 
