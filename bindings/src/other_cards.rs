@@ -70,16 +70,10 @@ impl OtherCards {
 
 #[uniffi::export]
 impl OtherCards {
-    /// The cards, oldest first.
-    pub async fn list(&self) -> Result<Vec<OtherCardInfo>, HamrahError> {
-        let ctx = self.install.ctx.clone();
-        run(async move {
-            Ok(other_cards::list(&ctx)?
-                .into_iter()
-                .map(Into::into)
-                .collect())
-        })
-        .await
+    /// The cards, oldest first (read from this phone's store).
+    pub fn list(&self) -> Result<Vec<OtherCardInfo>, HamrahError> {
+        let cards = other_cards::list(&self.install.ctx)?;
+        Ok(cards.into_iter().map(Into::into).collect())
     }
 
     /// Checks the number, expiry and label as typed and asks the bank who

@@ -100,7 +100,7 @@ impl LoanPayment {
         };
         match self.ctx().api.loan_holder(&number).await {
             Ok(holder) => Ok(self.go(LoanPaymentState::ChooseInstalments {
-                loan: holder.into(),
+                loan: holder,
                 error: None,
             })),
             Err(error) => Ok(self.go(LoanPaymentState::ChooseLoan {
@@ -126,12 +126,10 @@ impl LoanPayment {
         tracing::debug!(loan = %number, "loan inquiry");
         match self.ctx().api.loan_holder(&number).await {
             Ok(holder) if holder.own => Ok(self.go(LoanPaymentState::ChooseInstalments {
-                loan: holder.into(),
+                loan: holder,
                 error: None,
             })),
-            Ok(holder) => Ok(self.go(LoanPaymentState::ConfirmHolder {
-                loan: holder.into(),
-            })),
+            Ok(holder) => Ok(self.go(LoanPaymentState::ConfirmHolder { loan: holder })),
             Err(error) => {
                 let error = Some(Problem::from(error).at("loan_number"));
                 Ok(self.go(LoanPaymentState::EnterLoanNumber { error }))

@@ -3,46 +3,19 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::client::{Account, BankRef, Instalment, LoanHolder, LoanSummary, SettlementQuote};
+use crate::client::{Account, LoanHolder, LoanSummary, SettlementQuote};
 use crate::flows::Problem;
 use crate::flows::other_cards::PayingCard;
 use crate::flows::sms_pin::SmsPinPolicy;
-use crate::ids::{LoanNumber, Sheba};
+use crate::ids::Sheba;
 use crate::money::Rials;
 use crate::operation::OperationKey;
 
-/// The loan being paid, as the bank's inquiry showed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoanToPay {
-    /// Its number (`Debug` masks it).
-    pub loan_number: LoanNumber,
-    /// The holder's name, masked as banks show it.
-    pub holder_name_masked: String,
-    /// `qard_al_hasan`, `consumer`, `mortgage`, `murabaha`.
-    pub loan_type: String,
-    /// The lending bank.
-    pub bank: BankRef,
-    /// The customer's own loan (then an early settlement may be quoted).
-    pub own: bool,
-    /// Its id, when own.
-    pub loan_id: Option<String>,
-    /// The unpaid instalments, oldest first, with their penalties.
-    pub due: Vec<Instalment>,
-}
-
-impl From<LoanHolder> for LoanToPay {
-    fn from(holder: LoanHolder) -> Self {
-        Self {
-            loan_number: holder.loan_number,
-            holder_name_masked: holder.holder_name_masked,
-            loan_type: holder.loan_type,
-            bank: holder.bank,
-            own: holder.own,
-            loan_id: holder.loan_id,
-            due: holder.due,
-        }
-    }
-}
+/// The loan being paid, as the bank's inquiry showed it (its number, the
+/// holder's masked name, whether it is the customer's own, the unpaid
+/// instalments with their penalties): the bank's `LoanHolder` itself, so the
+/// phones' library carries one reader for both.
+pub type LoanToPay = LoanHolder;
 
 impl LoanToPay {
     /// What the oldest `count` unpaid instalments cost with their penalties.
