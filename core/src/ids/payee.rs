@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Bill, CardNumber, Sheba};
+use super::{Bill, CardNumber, NationalId, SayadId, Sheba};
 
 /// Where a payment goes. `Debug` masks card and SHEBA numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,17 +14,30 @@ pub enum Payee {
     Sheba(Sheba),
     /// Bill payment: the bill.
     Bill(Bill),
+    /// A cheque: registering it (`to: None`, the cheque commits its amount),
+    /// or transferring it to the national ID `to`.
+    Cheque {
+        /// The cheque.
+        sayad_id: SayadId,
+        /// The new holder, for a transfer.
+        to: Option<NationalId>,
+    },
 }
 
 impl Payee {
     /// The string whose digest binds a code or signature: `card:{pan}`,
-    /// `sheba:{sheba}` or `bill:{bill_id}:{payment_id}`, from the normalized
-    /// identifiers.
+    /// `sheba:{sheba}`, `bill:{bill_id}:{payment_id}`, `cheque:{sayad_id}` or
+    /// `cheque:{sayad_id}:{national_id}`, from the normalized identifiers.
     pub fn canonical(&self) -> String {
         match self {
             Self::Card(card) => format!("card:{}", card.as_str()),
             Self::Sheba(sheba) => format!("sheba:{}", sheba.as_str()),
             Self::Bill(bill) => format!("bill:{}:{}", bill.bill_id(), bill.payment_id()),
+            Self::Cheque { sayad_id, to: None } => format!("cheque:{}", sayad_id.as_str()),
+            Self::Cheque {
+                sayad_id,
+                to: Some(to),
+            } => format!("cheque:{}:{}", sayad_id.as_str(), to.as_str()),
         }
     }
 
@@ -38,6 +51,13 @@ impl Payee {
                 "bill_id": bill.bill_id(),
                 "payment_id": bill.payment_id(),
             }),
+            Self::Cheque { sayad_id, to } => {
+                let mut payee = json!({"kind": "cheque", "sayad_id": sayad_id.as_str()});
+                if let Some(to) = to {
+                    payee["national_id"] = to.as_str().into();
+                }
+                payee
+            }
         }
     }
 }
@@ -56,5 +76,17 @@ mod tests {
         assert_eq!(bill.canonical(), "bill:6366691367513:374180484");
         assert_eq!(bill.to_contract()["kind"], "bill");
         assert!(!format!("{card:?}").contains("6037999836900602"));
+        let sayad_id: SayadId = "1234567890123456".parse().unwrap();
+        let issue = Payee::Cheque {
+            sayad_id: sayad_id.clone(),
+            to: None,
+        };
+        assert_eq!(issue.canonical(), "cheque:1234567890123456");
+        let transfer = Payee::Cheque {
+            sayad_id,
+            to: Some("0012246141".parse().unwrap()),
+        };
+        assert_eq!(transfer.canonical(), "cheque:1234567890123456:0012246141");
+        assert_eq!(transfer.to_contract()["national_id"], "0012246141");
     }
 }
