@@ -57,6 +57,13 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ("transfer_list", "GET", "/v1/transfers"),
     ("transfer_get", "GET", "/v1/transfers/{transfer_id}"),
     ("bill_payment_create", "POST", "/v1/bill-payments"),
+    ("cheque_book_list", "GET", "/v1/cheque-books"),
+    ("cheque_register", "POST", "/v1/cheques"),
+    ("cheque_received_list", "GET", "/v1/cheques/received"),
+    ("cheque_accept", "POST", "/v1/cheques/{sayad_id}/accept"),
+    ("cheque_refuse", "POST", "/v1/cheques/{sayad_id}/refuse"),
+    ("cheque_transfer", "POST", "/v1/cheques/{sayad_id}/transfer"),
+    ("cheque_inquiry", "POST", "/v1/cheque-inquiries"),
     ("operation_get", "GET", "/v1/operations/{idempotency_key}"),
     (
         "soft_token_activation_start",

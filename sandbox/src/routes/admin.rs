@@ -191,7 +191,8 @@ async fn clock_set(
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![offset.to_string()],
             )?;
-            settlement::run_due(tx, now)
+            settlement::run_due(tx, now)?;
+            crate::cheques::present::run_due(tx, now)
         })
         .await?;
     state.clock.set_offset(offset);
@@ -388,6 +389,10 @@ struct ResetRequest {
 
 /// Tables emptied by a reset, children first.
 const TABLES: &[&str] = &[
+    "returned_cheques",
+    "cheques",
+    "cheque_leaves",
+    "cheque_books",
     "postings",
     "journal",
     "transfers",
