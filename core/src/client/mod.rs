@@ -6,6 +6,7 @@
 
 mod auth;
 mod banking;
+mod cheques;
 mod config;
 mod devices;
 mod payments;
@@ -23,6 +24,7 @@ use zeroize::Zeroizing;
 
 pub use auth::*;
 pub use banking::*;
+pub use cheques::*;
 pub use config::*;
 pub use devices::*;
 pub use payments::*;

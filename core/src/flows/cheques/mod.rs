@@ -6,6 +6,18 @@
 //! factor to its amount and `cheque:{sayad_id}`), and confirming, refusing or
 //! transferring a received one.
 
+mod register;
+mod register_state;
+mod respond;
+mod respond_state;
 mod standing;
+mod views;
 
+pub use register::ChequeRegistration;
+pub use register_state::{BlankLeaf, ChequeOrder, ChequeRegistrationState};
+pub use respond::ReceivedCheque;
+pub use respond_state::{ChequeAction, ChequeAnswer, ReceivedChequeState};
 pub use standing::ChequeColour;
+pub use views::{
+    ChequeBooksView, Fetched, ReceivedCheques, cheque_books, cheque_status, received_cheques,
+};
