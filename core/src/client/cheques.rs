@@ -55,6 +55,17 @@ pub enum ChequeStatus {
 }
 
 impl ChequeStatus {
+    /// The contract's name (`pending_acceptance`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::PendingAcceptance => "pending_acceptance",
+            Self::Accepted => "accepted",
+            Self::Refused => "refused",
+            Self::Paid => "paid",
+            Self::Bounced => "bounced",
+        }
+    }
+
     /// The status in Persian.
     pub fn name_fa(self) -> &'static str {
         match self {
