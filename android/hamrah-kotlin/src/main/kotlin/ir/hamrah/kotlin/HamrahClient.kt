@@ -32,6 +32,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** The soft tokens of the customer's cards (the seeds stay in Rust). */
     val token: TokenClient = hamrah.token()
 
+    /** Sayad cheques: books, cheques received, status, registering and answering. */
+    val cheques: Cheques = Cheques(hamrah.cheques())
+
     private val cardTransfers = hamrah.cardTransfers()
     private val shebaTransfers = hamrah.shebaTransfers()
     private val bills = hamrah.bills()
@@ -73,6 +76,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     override fun close() {
         session.close()
+        cheques.close()
         listOf(accounts, token, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
     }
 
