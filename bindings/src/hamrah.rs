@@ -17,6 +17,7 @@ use hamrah_core::token::SoftTokenVault;
 use crate::accounts::AccountsClient;
 use crate::bills::BillPayments;
 use crate::card_transfer::CardTransfers;
+use crate::cheques::ChequesClient;
 use crate::device::{DevicePlatform, DeviceSigner, ForeignSigner};
 use crate::error::HamrahError;
 use crate::install::Install;
@@ -130,6 +131,11 @@ impl Hamrah {
     /// Bill payments.
     pub fn bills(&self) -> Arc<BillPayments> {
         BillPayments::new(Arc::clone(&self.install))
+    }
+
+    /// Sayad cheques: books, cheques received, status, registering and answering.
+    pub fn cheques(&self) -> Arc<ChequesClient> {
+        ChequesClient::new(Arc::clone(&self.install))
     }
 
     /// The soft token: activation, codes, deactivation.

@@ -3,8 +3,8 @@
 //!
 //! - [`Hamrah`] (the root object) opens one install and hands out the
 //!   sub-clients: [`SessionClient`], [`AccountsClient`], [`CardTransfers`],
-//!   [`ShebaTransfers`], [`BillPayments`], [`Loans`], [`OtherCards`], [`TokenClient`],
-//!   [`SmsChannel`].
+//!   [`ShebaTransfers`], [`BillPayments`], [`ChequesClient`], [`Loans`], [`OtherCards`],
+//!   [`TokenClient`], [`SmsChannel`].
 //! - Every async function runs as a task of a tokio runtime the library owns
 //!   ([`runtime`]): a caller that stops waiting (a cancelled coroutine) never
 //!   cancels a payment; its outcome still reaches the observers.
@@ -23,6 +23,8 @@ mod bill_types;
 mod bills;
 mod card_transfer;
 mod card_transfer_types;
+mod cheque_types;
+mod cheques;
 mod device;
 mod digits;
 mod error;
@@ -54,6 +56,11 @@ pub use card_transfer::{CardTransferFlow, CardTransferObserver, CardTransfers};
 pub use card_transfer_types::{
     CardAmountLimits, CardPayment, CardReceipt, CardTransferState, DestinationCard, SourceCard,
 };
+pub use cheque_types::{
+    ChequeBooksInfo, ChequeInfo, ChequeLeafInfo, ChequeOrderInfo, ChequeReceiptInfo,
+    ChequeRegistrationState, ReceivedChequeState, ReceivedChequesInfo,
+};
+pub use cheques::{ChequeRegistrationFlow, ChequesClient, ReceivedChequeFlow};
 pub use device::{DeviceInfo, DevicePlatform, DeviceSigner, LocalUnlock, UnlockReason};
 pub use digits::persian_digits;
 pub use error::{HamrahError, PlatformError};

@@ -23,6 +23,8 @@ const STEPS: &[&str] = &[
     "statement",
     "sms_fallback",
     "block_card",
+    "cheque_register",
+    "cheque_accept",
 ];
 
 fn debited(step: &Value) -> i64 {
@@ -57,6 +59,12 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
     assert_eq!(step("enrollment")["detail"]["enrolled"], true);
     assert_eq!(step("quick_login")["detail"]["enrolled_devices"], 1);
     assert_eq!(step("satna_transfer")["detail"]["method_id"], "satna");
+    // The cheque group: registered with its PIN, then confirmed after the colour is shown.
+    assert_eq!(
+        step("cheque_register")["detail"]["amount_rials"],
+        45_000_000
+    );
+    assert_eq!(step("cheque_accept")["detail"]["colour"], "white");
     // Mobile data cut: a transfer and a balance check over SMS, one SMS each way.
     let sms = &step("sms_fallback")["detail"];
     assert_eq!(sms["decision_reason"], "data_off");

@@ -34,7 +34,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/004_sms_gateway.sql")),
     M::up(include_str!("../migrations/005_failures.sql")),
     M::up(include_str!("../migrations/006_sealed_outbox.sql")),
-    M::up(include_str!("../migrations/007_loans.sql")),
+    M::up(include_str!("../migrations/007_cheques.sql")),
+    M::up(include_str!("../migrations/008_loans.sql")),
 ];
 
 /// Read connections: reads on different connections run in parallel (WAL

@@ -10,6 +10,7 @@
 
 pub mod auth;
 pub mod card_auth;
+pub mod cheques;
 pub mod clock;
 pub mod config;
 pub mod db;

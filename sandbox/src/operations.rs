@@ -70,6 +70,13 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ),
     ("loan_holder_inquiry", "POST", "/v1/holder-inquiries/loan"),
     ("loan_payment_create", "POST", "/v1/loan-payments"),
+    ("cheque_book_list", "GET", "/v1/cheque-books"),
+    ("cheque_register", "POST", "/v1/cheques"),
+    ("cheque_received_list", "GET", "/v1/cheques/received"),
+    ("cheque_accept", "POST", "/v1/cheques/{sayad_id}/accept"),
+    ("cheque_refuse", "POST", "/v1/cheques/{sayad_id}/refuse"),
+    ("cheque_transfer", "POST", "/v1/cheques/{sayad_id}/transfer"),
+    ("cheque_inquiry", "POST", "/v1/cheque-inquiries"),
     ("operation_get", "GET", "/v1/operations/{idempotency_key}"),
     (
         "soft_token_activation_start",

@@ -75,15 +75,15 @@ pub struct Payment<'a> {
 
 impl Payment<'_> {
     /// The operation and fingerprint the payment is submitted under; `None`
-    /// for a SHEBA transfer, whose fingerprint (method, date) a PIN does not
-    /// know: its spent PIN row alone fails it.
+    /// for a SHEBA transfer or a cheque, whose fingerprint (method, date; due
+    /// date, payees) a PIN does not know: its spent PIN row alone fails it.
     fn submission(&self) -> Option<(&'static str, String)> {
         let source = if self.card_id.starts_with("account:") {
             self.card_id.to_owned()
         } else {
             format!("card:{}", self.card_id)
         };
-        if self.payee.starts_with("sheba:") {
+        if self.payee.starts_with("sheba:") || self.payee.starts_with("cheque:") {
             return None;
         }
         Some(

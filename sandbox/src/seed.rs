@@ -290,6 +290,7 @@ pub fn demo(
 ) -> ApiResult<Vec<DemoCustomer>> {
     internal_accounts(tx, now)?;
     let mut customers = Vec::new();
+    let mut cheque_owners = Vec::new();
     for (index, person) in PEOPLE.iter().enumerate() {
         let customer_id = format!("cus_demo{index}");
         let password_hash = person.password.map(crate::password::hash).transpose()?;
@@ -328,6 +329,12 @@ pub fn demo(
              VALUES (?1, ?2, 'melli', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![format!("crd_demo{index}"), pan.as_str(), account_id, customer_id, person.name_fa, person.name_en, CARD_EXPIRY, cvv2.digest(pan.as_str(), person.cvv2)?, now],
         )?;
+        cheque_owners.push((
+            customer_id.clone(),
+            person.national_id.to_owned(),
+            person.name_fa.to_owned(),
+            person.account_number.to_owned(),
+        ));
         customers.push(DemoCustomer {
             username: person.username.map(String::from),
             password: person.password.map(String::from),
@@ -373,6 +380,7 @@ pub fn demo(
     }
     holidays(tx, now)?;
     crate::loans::seed::demo(tx, now)?;
+    crate::cheques::seed::demo(tx, &cheque_owners, now)?;
     Ok(customers)
 }
 

@@ -27,6 +27,8 @@ pub enum SmsKind {
     Credit,
     /// A card blocked.
     CardBlock,
+    /// A cheque registered, answered, transferred, paid or returned.
+    Cheque,
     /// Anything else (password changed, a lock, ...).
     Other,
 }
@@ -39,6 +41,7 @@ impl SmsKind {
             Self::Debit => "debit",
             Self::Credit => "credit",
             Self::CardBlock => "card_block",
+            Self::Cheque => "cheque",
             Self::Other => "other",
         }
     }

@@ -1,7 +1,7 @@
 //! `hamrah check`: validate an Iranian identifier and show what it says.
 
 use clap::Subcommand;
-use hamrah_core::ids::{Bill, CardNumber, MobileNumber, NationalId, Sheba};
+use hamrah_core::ids::{Bill, CardNumber, ChequeSerial, MobileNumber, NationalId, SayadId, Sheba};
 use serde_json::json;
 
 use crate::report::{Report, bank_json, bank_line};
@@ -36,6 +36,16 @@ pub enum Check {
         /// The number with `+98`, `0098`, `98`, `0` or no prefix.
         number: String,
     },
+    /// A cheque's 16-digit Sayad ID (shenase-ye sayadi).
+    Sayad {
+        /// The Sayad ID; spaces, dashes and Persian digits allowed.
+        id: String,
+    },
+    /// A cheque leaf's printed series and serial (seri / serial).
+    ChequeSerial {
+        /// `series/serial`, e.g. `300401/00000001`.
+        serial: String,
+    },
 }
 
 impl Check {
@@ -50,6 +60,8 @@ impl Check {
             } => bill(&bill_id, &payment_id),
             Self::NationalId { id } => national_id(&id),
             Self::Mobile { number } => mobile(&number),
+            Self::Sayad { id } => sayad(&id),
+            Self::ChequeSerial { serial } => cheque_serial(&serial),
         }
     }
 }
@@ -155,6 +167,39 @@ fn mobile(input: &str) -> Report {
                 mobile.international(),
                 mobile.operator().name_fa(),
                 mobile.operator().id()
+            ),
+        ),
+        Err(error) => Report::invalid(&error),
+    }
+}
+
+fn sayad(input: &str) -> Report {
+    match input.parse::<SayadId>() {
+        Ok(id) => Report::valid(
+            json!({"normalized": id.as_str(), "grouped": id.grouped()}),
+            true,
+            format!(
+                "✓ شناسه صیادی معتبر است (۱۶ رقم) / Valid Sayad ID (16 digits)\n  {}",
+                id.grouped()
+            ),
+        ),
+        Err(error) => Report::invalid(&error),
+    }
+}
+
+fn cheque_serial(input: &str) -> Report {
+    match input.parse::<ChequeSerial>() {
+        Ok(serial) => Report::valid(
+            json!({
+                "normalized": serial.canonical(),
+                "series": serial.series(),
+                "serial": serial.serial(),
+            }),
+            true,
+            format!(
+                "✓ سری و سریال چک معتبر است / Valid cheque series and serial\n  سری / Series: {}  سریال / Serial: {}",
+                serial.series(),
+                serial.serial()
             ),
         ),
         Err(error) => Report::invalid(&error),

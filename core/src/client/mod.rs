@@ -6,6 +6,7 @@
 
 mod auth;
 mod banking;
+mod cheques;
 mod config;
 mod devices;
 mod loans;
@@ -24,6 +25,7 @@ use zeroize::Zeroizing;
 
 pub use auth::*;
 pub use banking::*;
+pub use cheques::*;
 pub use config::*;
 pub use devices::*;
 pub use loans::*;

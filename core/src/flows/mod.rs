@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
+pub mod cheques;
 pub(crate) mod journey;
 pub mod loan_payment;
 pub mod loans;

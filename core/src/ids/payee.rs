@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Bill, CardNumber, LoanNumber, Sheba};
+use super::{Bill, CardNumber, LoanNumber, NationalId, SayadId, Sheba};
 
 /// Where a payment goes. `Debug` masks card and SHEBA numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,18 +16,32 @@ pub enum Payee {
     Bill(Bill),
     /// Loan instalment or settlement: the loan.
     Loan(LoanNumber),
+    /// A cheque: registering it (`to: None`, the cheque commits its amount),
+    /// or transferring it to the national ID `to`.
+    Cheque {
+        /// The cheque.
+        sayad_id: SayadId,
+        /// The new holder, for a transfer.
+        to: Option<NationalId>,
+    },
 }
 
 impl Payee {
     /// The string whose digest binds a code or signature: `card:{pan}`,
-    /// `sheba:{sheba}`, `bill:{bill_id}:{payment_id}` or `loan:{loan_number}`,
-    /// from the normalized identifiers.
+    /// `sheba:{sheba}`, `bill:{bill_id}:{payment_id}`, `loan:{loan_number}`,
+    /// `cheque:{sayad_id}` or `cheque:{sayad_id}:{national_id}`, from the
+    /// normalized identifiers.
     pub fn canonical(&self) -> String {
         match self {
             Self::Card(card) => format!("card:{}", card.as_str()),
             Self::Sheba(sheba) => format!("sheba:{}", sheba.as_str()),
             Self::Bill(bill) => format!("bill:{}:{}", bill.bill_id(), bill.payment_id()),
             Self::Loan(loan) => format!("loan:{}", loan.as_str()),
+            Self::Cheque { sayad_id, to: None } => format!("cheque:{}", sayad_id.as_str()),
+            Self::Cheque {
+                sayad_id,
+                to: Some(to),
+            } => format!("cheque:{}:{}", sayad_id.as_str(), to.as_str()),
         }
     }
 
@@ -42,6 +56,13 @@ impl Payee {
                 "payment_id": bill.payment_id(),
             }),
             Self::Loan(loan) => json!({"kind": "loan", "loan_number": loan.as_str()}),
+            Self::Cheque { sayad_id, to } => {
+                let mut payee = json!({"kind": "cheque", "sayad_id": sayad_id.as_str()});
+                if let Some(to) = to {
+                    payee["national_id"] = to.as_str().into();
+                }
+                payee
+            }
         }
     }
 }
@@ -63,5 +84,17 @@ mod tests {
         let loan = Payee::Loan("0101234567001".parse().unwrap());
         assert_eq!(loan.canonical(), "loan:0101234567001");
         assert_eq!(loan.to_contract()["loan_number"], "0101234567001");
+        let sayad_id: SayadId = "1234567890123456".parse().unwrap();
+        let issue = Payee::Cheque {
+            sayad_id: sayad_id.clone(),
+            to: None,
+        };
+        assert_eq!(issue.canonical(), "cheque:1234567890123456");
+        let transfer = Payee::Cheque {
+            sayad_id,
+            to: Some("0012246141".parse().unwrap()),
+        };
+        assert_eq!(transfer.canonical(), "cheque:1234567890123456:0012246141");
+        assert_eq!(transfer.to_contract()["national_id"], "0012246141");
     }
 }

@@ -3,7 +3,7 @@
 //! it to every place that binds it.
 
 use crate::client::signing::DynamicLink;
-use crate::ids::Payee;
+use crate::ids::{Payee, SayadId};
 use crate::money::Rials;
 
 /// The amount and payee of a payment, or the card of a block order.
@@ -21,6 +21,13 @@ pub enum Link {
         /// The bank's id of the card.
         card_id: String,
     },
+    /// Accepting (or refusing) a cheque received (no amount moves now).
+    ChequeResponse {
+        /// The cheque.
+        sayad_id: SayadId,
+        /// True to accept, false to refuse.
+        accept: bool,
+    },
 }
 
 impl Link {
@@ -30,7 +37,9 @@ impl Link {
     }
 
     /// The two lines a request signature covers: decimal rials and the
-    /// canonical payee (`card_block:{card_id}` with amount `0` for a block).
+    /// canonical payee (`card_block:{card_id}` with amount `0` for a block,
+    /// `cheque_accept:{sayad_id}` or `cheque_refuse:{sayad_id}` with amount
+    /// `0` for a cheque's answer).
     pub fn lines(&self) -> DynamicLink {
         match self {
             Self::Payment { amount, payee } => DynamicLink {
@@ -40,6 +49,18 @@ impl Link {
             Self::CardBlock { card_id } => DynamicLink {
                 amount: "0".to_owned(),
                 payee: format!("card_block:{card_id}"),
+            },
+            Self::ChequeResponse { sayad_id, accept } => DynamicLink {
+                amount: "0".to_owned(),
+                payee: format!(
+                    "{}:{}",
+                    if *accept {
+                        "cheque_accept"
+                    } else {
+                        "cheque_refuse"
+                    },
+                    sayad_id.as_str()
+                ),
             },
         }
     }

@@ -9,6 +9,7 @@ mod sealer;
 mod sms_counters;
 mod sms_directory;
 mod statements;
+mod views;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -35,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sms_counters.sql")),
     M::up(include_str!("sms_directory.sql")),
     M::up(include_str!("flows_waiting.sql")),
+    M::up(include_str!("views.sql")),
     M::up(include_str!("other_cards.sql")),
 ];
 

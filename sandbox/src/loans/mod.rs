@@ -376,8 +376,8 @@ mod tests {
             reminder_days_before: 3,
             max_instalments_per_payment: 12,
         };
-        // 14,844,000 × 6 % × 10 / 365 = 24,400.
-        assert_eq!(penalty(14_844_000, 10, &rules), 24_400);
+        // 14,844,000 × 6 % × 10 / 365 = 24,401.09, rounded down.
+        assert_eq!(penalty(14_844_000, 10, &rules), 24_401);
         assert_eq!(penalty(14_844_000, 0, &rules), 0);
         let due: Date = "2026-03-01".parse().unwrap();
         assert_eq!(days_overdue(due, due), 0);

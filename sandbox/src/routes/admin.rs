@@ -193,6 +193,7 @@ async fn clock_set(
                 params![offset.to_string()],
             )?;
             settlement::run_due(tx, now)?;
+            crate::cheques::present::run_due(tx, now)?;
             crate::loans::reminders::run_due(tx, now, &loans)
         })
         .await?;
@@ -390,6 +391,10 @@ struct ResetRequest {
 
 /// Tables emptied by a reset, children first.
 const TABLES: &[&str] = &[
+    "returned_cheques",
+    "cheques",
+    "cheque_leaves",
+    "cheque_books",
     "postings",
     "journal",
     "transfers",

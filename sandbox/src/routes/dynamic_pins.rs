@@ -67,10 +67,23 @@ impl PinSourceBody {
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 enum PayeeBody {
-    Card { pan: String },
-    Sheba { sheba: String },
-    Bill { bill_id: String, payment_id: String },
-    Loan { loan_number: String },
+    Card {
+        pan: String,
+    },
+    Sheba {
+        sheba: String,
+    },
+    Bill {
+        bill_id: String,
+        payment_id: String,
+    },
+    Cheque {
+        sayad_id: String,
+        national_id: Option<String>,
+    },
+    Loan {
+        loan_number: String,
+    },
 }
 
 /// Who pays: the PIN's source name, the mobile it goes to, and how the SMS names it.
@@ -129,6 +142,10 @@ pub(crate) async fn dynamic_pin_request(
                 .map_err(|e| ApiError::invalid("payee.loan_number", &e))?
                 .as_str(),
         ),
+        PayeeBody::Cheque {
+            sayad_id,
+            national_id,
+        } => cheque_payee(sayad_id, national_id.as_deref())?,
     };
     let now = state.clock.now();
     let rules = state.rules.otp.clone();
@@ -183,6 +200,21 @@ pub(crate) async fn dynamic_pin_request(
             "digits": state.rules.otp.digits,
         })),
     ))
+}
+
+/// The canonical payee of a cheque's registration (`cheque:{sayad_id}`) or
+/// transfer (`cheque:{sayad_id}:{national_id}`), parsed as the app parses them.
+fn cheque_payee(sayad_id: &str, national_id: Option<&str>) -> ApiResult<String> {
+    let sayad_id = crate::cheques::parse_sayad(sayad_id, "payee.sayad_id")?;
+    Ok(match national_id {
+        None => format!("cheque:{}", sayad_id.as_str()),
+        Some(text) => {
+            let to = text
+                .parse::<hamrah_core::ids::NationalId>()
+                .map_err(|e| ApiError::invalid("payee.national_id", &e))?;
+            format!("cheque:{}:{}", sayad_id.as_str(), to.as_str())
+        }
+    })
 }
 
 /// A paying card: not locked by wrong credentials, usable, its issuer on

@@ -8,12 +8,15 @@ use axum::response::IntoResponse;
 use crate::error::ApiError;
 use crate::state::AppState;
 
+pub use config::bank_ref;
+
 mod accounts;
 mod activation;
 mod admin;
 mod bills;
 mod card_transfers;
 mod cards;
+mod cheques;
 mod config;
 mod devices;
 mod dynamic_pins;
@@ -37,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(devices::routes())
         .merge(accounts::routes())
         .merge(cards::routes())
+        .merge(cheques::routes())
         .merge(inquiries::routes())
         .merge(dynamic_pins::routes())
         .merge(card_transfers::routes())

@@ -7,6 +7,7 @@
 
 mod account;
 mod bank;
+mod cheques;
 mod device;
 mod loans;
 mod other_cards;
@@ -38,6 +39,8 @@ pub struct Walk {
     maryam_card: Option<String>,
     /// The local unlock of Maryam's enrolled phone (its passphrase, on the desktop).
     maryam_unlock: Option<std::sync::Arc<hamrah_core::platform::PassphraseUnlock>>,
+    /// The Sayad ID of the cheque registered in the cheque step.
+    cheque: Option<String>,
     /// Every secret the walk handled (PANs, passwords, SMS codes): none may be printed.
     secrets: Vec<String>,
 }
@@ -72,6 +75,7 @@ async fn walk() -> Result<Report, Problem> {
         maryam_account: None,
         maryam_card: None,
         maryam_unlock: None,
+        cheque: None,
         secrets: vec![steps::PASSWORD.to_owned()],
     };
     let mut done: Vec<Step> = Vec::new();
@@ -125,6 +129,18 @@ async fn walk() -> Result<Report, Problem> {
         sms_fallback
     );
     step!("block_card", "مسدودسازی کارت", "Block a card", block_card);
+    step!(
+        "cheque_register",
+        "ثبت چک صیادی",
+        "Register a Sayad cheque",
+        cheque_register
+    );
+    step!(
+        "cheque_accept",
+        "تأیید چک دریافتی",
+        "Confirm a cheque received",
+        cheque_accept
+    );
     let after = walk.bank.balances(steps::USERNAME).await?;
     let header = header(&walk);
     walk.maryam.session.logout().await;

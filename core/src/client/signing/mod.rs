@@ -36,7 +36,9 @@ pub struct DynamicLink {
     /// The amount line: decimal rials (empty when the body has none).
     pub amount: String,
     /// The canonical payee: `card:{pan}`, `sheba:{sheba}`,
-    /// `bill:{bill_id}:{payment_id}` or `card_block:{card_id}`.
+    /// `bill:{bill_id}:{payment_id}`, `card_block:{card_id}`,
+    /// `cheque:{sayad_id}`, `cheque:{sayad_id}:{national_id}`,
+    /// `cheque_accept:{sayad_id}` or `cheque_refuse:{sayad_id}`.
     pub payee: String,
 }
 
@@ -60,6 +62,8 @@ pub fn dynamic_link(method: &str, path: &str, body: &Value) -> Option<DynamicLin
         "/v1/sheba-transfers" => format!("sheba:{}", text("destination_sheba")),
         "/v1/bill-payments" => format!("bill:{}:{}", text("bill_id"), text("payment_id")),
         "/v1/loan-payments" => format!("loan:{}", text("loan_number")),
+        "/v1/cheques" => format!("cheque:{}", text("sayad_id")),
+        _ if path.starts_with("/v1/cheques/") => return cheque_link(path, body),
         _ => {
             let card_id = path
                 .strip_prefix("/v1/cards/")?
@@ -75,6 +79,33 @@ pub fn dynamic_link(method: &str, path: &str, body: &Value) -> Option<DynamicLin
         amount: amount(),
         payee,
     })
+}
+
+/// The dynamic link of a cheque's answer or transfer
+/// (`/v1/cheques/{sayad_id}/accept|refuse|transfer`).
+fn cheque_link(path: &str, body: &Value) -> Option<DynamicLink> {
+    let rest = path.strip_prefix("/v1/cheques/")?;
+    let (sayad_id, action) = rest.split_once('/')?;
+    if sayad_id.is_empty() || action.contains('/') {
+        return None;
+    }
+    let (amount, payee) = match action {
+        "accept" | "refuse" => ("0".to_owned(), format!("cheque_{action}:{sayad_id}")),
+        "transfer" => (
+            body.get("amount_rials")
+                .and_then(Value::as_u64)
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+            format!(
+                "cheque:{sayad_id}:{}",
+                body.get("to_national_id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+            ),
+        ),
+        _ => return None,
+    };
+    Some(DynamicLink { amount, payee })
 }
 
 /// Lowercase hex SHA-256 of the body bytes (of `""` when there is no body).
@@ -240,6 +271,34 @@ mod tests {
                 payee: "card_block:crd_1".into()
             })
         );
+        assert_eq!(
+            link(
+                "/v1/cheques",
+                json!({"amount_rials": 9, "sayad_id": "1234567890123456"})
+            ),
+            Some(DynamicLink {
+                amount: "9".into(),
+                payee: "cheque:1234567890123456".into()
+            })
+        );
+        assert_eq!(
+            link(
+                "/v1/cheques/1234567890123456/transfer",
+                json!({"amount_rials": 9, "to_national_id": "0012246141"})
+            ),
+            Some(DynamicLink {
+                amount: "9".into(),
+                payee: "cheque:1234567890123456:0012246141".into()
+            })
+        );
+        assert_eq!(
+            link("/v1/cheques/1234567890123456/refuse", Value::Null),
+            Some(DynamicLink {
+                amount: "0".into(),
+                payee: "cheque_refuse:1234567890123456".into()
+            })
+        );
+        assert_eq!(link("/v1/cheques/received", Value::Null), None);
         assert_eq!(link("/v1/holder-inquiries/card", json!({"pan": "1"})), None);
         assert_eq!(link("/v1/cards/a/b/block", Value::Null), None);
         assert_eq!(
@@ -267,6 +326,27 @@ mod tests {
         assert_eq!(
             Some(paid.lines()),
             dynamic_link("POST", "/v1/bill-payments", &body)
+        );
+        let sayad_id: crate::ids::SayadId = "1234567890123456".parse().unwrap();
+        let cheque = Link::payment(
+            Rials::new(50_000_000),
+            Payee::Cheque {
+                sayad_id: sayad_id.clone(),
+                to: None,
+            },
+        );
+        let body = json!({"amount_rials": 50_000_000, "sayad_id": "1234567890123456"});
+        assert_eq!(
+            Some(cheque.lines()),
+            dynamic_link("POST", "/v1/cheques", &body)
+        );
+        let answer = Link::ChequeResponse {
+            sayad_id,
+            accept: true,
+        };
+        assert_eq!(
+            Some(answer.lines()),
+            dynamic_link("POST", "/v1/cheques/1234567890123456/accept", &Value::Null)
         );
         let block = Link::CardBlock {
             card_id: "crd_1".into(),

@@ -40,6 +40,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** Other banks' Shetab cards on this phone. */
     val otherCards: OtherCards = hamrah.otherCards()
 
+    /** Sayad cheques: books, cheques received, status, registering and answering. */
+    val cheques: Cheques = Cheques(hamrah.cheques())
+
     private val cardTransfers = hamrah.cardTransfers()
     private val shebaTransfers = hamrah.shebaTransfers()
     private val bills = hamrah.bills()
@@ -90,6 +93,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     override fun close() {
         session.close()
+        cheques.close()
         listOf(accounts, token, loans, otherCards, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
     }
 
