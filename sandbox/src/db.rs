@@ -34,6 +34,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/004_sms_gateway.sql")),
     M::up(include_str!("../migrations/005_failures.sql")),
     M::up(include_str!("../migrations/006_sealed_outbox.sql")),
+    M::up(include_str!("../migrations/007_notices_and_rates.sql")),
 ];
 
 /// Read connections: reads on different connections run in parallel (WAL

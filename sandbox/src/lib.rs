@@ -20,6 +20,7 @@ pub mod faults;
 pub mod idempotency;
 pub mod ids;
 pub mod ledger;
+pub mod notices;
 pub mod operations;
 pub mod password;
 pub mod pin;

@@ -17,7 +17,9 @@ mod cards;
 mod config;
 mod devices;
 mod dynamic_pins;
+mod info;
 mod inquiries;
+mod notices;
 mod operations;
 mod session;
 mod sheba_transfers;
@@ -43,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .merge(operations::routes())
         .merge(soft_token::routes())
         .merge(sms::routes())
+        .merge(info::routes())
+        .merge(notices::routes())
         .route_layer(from_fn_with_state(state.clone(), crate::faults::inject))
         .route_layer(from_fn_with_state(
             state.clone(),
