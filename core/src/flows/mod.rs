@@ -5,7 +5,9 @@
 pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
+pub mod info;
 pub(crate) mod journey;
+pub mod notices;
 pub mod sheba_transfer;
 pub mod sms_pin;
 pub mod soft_token;

@@ -2,7 +2,9 @@
 //! column sealed under a key kept in the platform's [`SecretStore`].
 
 mod destinations;
+mod documents;
 mod flows;
+mod notices;
 mod operations;
 mod sealer;
 mod sms_counters;
@@ -17,6 +19,8 @@ use rusqlite_migration::{M, Migrations};
 use zeroize::Zeroizing;
 
 pub use destinations::{DestinationKind, SavedDestination};
+pub use documents::CachedDocument;
+pub use notices::StoredNotice;
 pub use operations::{OperationRecord, OperationState};
 pub use sealer::Sealer;
 pub use sms_counters::SmsUplink;
@@ -33,6 +37,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sms_counters.sql")),
     M::up(include_str!("sms_directory.sql")),
     M::up(include_str!("flows_waiting.sql")),
+    M::up(include_str!("documents.sql")),
+    M::up(include_str!("notices.sql")),
 ];
 
 crate::coded_error! {
