@@ -19,7 +19,9 @@ use crate::bills::BillPayments;
 use crate::card_transfer::CardTransfers;
 use crate::device::{DevicePlatform, DeviceSigner, ForeignSigner};
 use crate::error::HamrahError;
+use crate::info::InfoClient;
 use crate::install::Install;
+use crate::notices::NoticesClient;
 use crate::platform::{ForeignSecretStore, SecretStore};
 use crate::runtime::run;
 use crate::session::SessionClient;
@@ -118,6 +120,16 @@ impl Hamrah {
     /// Bill payments.
     pub fn bills(&self) -> Arc<BillPayments> {
         BillPayments::new(Arc::clone(&self.install))
+    }
+
+    /// The bank's information: exchange rates, branches, deposit products.
+    pub fn info(&self) -> Arc<InfoClient> {
+        InfoClient::new(Arc::clone(&self.install))
+    }
+
+    /// The inbox of the bank's notices.
+    pub fn notices(&self) -> Arc<NoticesClient> {
+        NoticesClient::new(Arc::clone(&self.install))
     }
 
     /// The soft token: activation, codes, deactivation.

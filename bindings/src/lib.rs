@@ -3,7 +3,8 @@
 //!
 //! - [`Hamrah`] (the root object) opens one install and hands out the
 //!   sub-clients: [`SessionClient`], [`AccountsClient`], [`CardTransfers`],
-//!   [`ShebaTransfers`], [`BillPayments`], [`TokenClient`], [`SmsChannel`].
+//!   [`ShebaTransfers`], [`BillPayments`], [`TokenClient`], [`SmsChannel`],
+//!   [`InfoClient`], [`NoticesClient`].
 //! - Every async function runs as a task of a tokio runtime the library owns
 //!   ([`runtime`]): a caller that stops waiting (a cancelled coroutine) never
 //!   cancels a payment; its outcome still reaches the observers.
@@ -26,9 +27,12 @@ mod device;
 mod digits;
 mod error;
 mod hamrah;
+mod info;
+mod info_types;
 mod install;
 mod journey;
 mod logging;
+mod notices;
 mod observe;
 mod platform;
 mod runtime;
@@ -54,7 +58,13 @@ pub use device::{DeviceInfo, DevicePlatform, DeviceSigner, LocalUnlock, UnlockRe
 pub use digits::persian_digits;
 pub use error::{HamrahError, PlatformError};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
+pub use info::InfoClient;
+pub use info_types::{
+    Branch, BranchDirectoryInfo, DepositProduct, DepositProductList, ExchangeRate,
+    ExchangeRateBoard,
+};
 pub use logging::{LogLevel, LogSink, set_log_sink};
+pub use notices::{InboxPage, Notice, NoticesClient};
 pub use observe::{CountdownObserver, ObservationHandle};
 pub use platform::SecretStore;
 pub use session::{SessionClient, SessionObserver, SessionState};

@@ -255,7 +255,7 @@ impl BranchDirectory {
             && (-90.0..=90.0).contains(&latitude)
             && (-180.0..=180.0).contains(&longitude);
         if !valid {
-            return Err(InfoError::Location.into());
+            return Err(Problem::from(InfoError::Location).at("location"));
         }
         let mut by_distance: Vec<(f64, &Entry)> = self
             .entries

@@ -6,6 +6,8 @@ import ir.hamrah.ffi.DevicePlatform
 import ir.hamrah.ffi.DeviceSigner
 import ir.hamrah.ffi.Hamrah
 import ir.hamrah.ffi.HamrahConfig
+import ir.hamrah.ffi.InfoClient
+import ir.hamrah.ffi.NoticesClient
 import ir.hamrah.ffi.ResolveReport
 import ir.hamrah.ffi.SecretStore
 import ir.hamrah.ffi.SmsChannel
@@ -28,6 +30,15 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     /** Accounts, cards and statements. */
     val accounts: AccountsClient = hamrah.accounts()
+
+    /**
+     * The bank's information: exchange rates, branches (searched on the phone), deposit
+     * products. Each screen is one request, or none with `offlineOnly` (the light mode).
+     */
+    val info: InfoClient = hamrah.info()
+
+    /** The inbox of the notices the bank sends by SMS (sync, pages, unread count, mark read). */
+    val notices: NoticesClient = hamrah.notices()
 
     /** The soft tokens of the customer's cards (the seeds stay in Rust). */
     val token: TokenClient = hamrah.token()
@@ -73,7 +84,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     override fun close() {
         session.close()
-        listOf(accounts, token, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
+        listOf(accounts, info, notices, token, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
     }
 
     companion object {
