@@ -2,11 +2,13 @@
 //! (a temporary data directory, the demo seed), and one customer's session
 //! walked through the core exactly as a phone runs it (pinned HTTPS,
 //! session, flows, sealed store): activation, login, card-to-card, PAYA,
-//! SATNA, a bill, a statement page, blocking a card.
+//! SATNA, a bill, a statement page, blocking a card, the bank's information
+//! (rates, branches, deposits) and the inbox of its notices.
 
 mod account;
 mod bank;
 mod device;
+mod info;
 mod receipt;
 mod sms;
 mod soft_token;
@@ -110,6 +112,13 @@ async fn walk() -> Result<Report, Problem> {
         sms_fallback
     );
     step!("block_card", "مسدودسازی کارت", "Block a card", block_card);
+    step!(
+        "bank_info",
+        "نرخ ارز، شعبه‌ها و سپرده‌ها",
+        "Exchange rates, branches and deposits",
+        bank_info
+    );
+    step!("inbox", "پیام‌های بانک", "The bank's notices", inbox);
     let after = walk.bank.balances(steps::USERNAME).await?;
     let header = header(&walk);
     walk.maryam.session.logout().await;
