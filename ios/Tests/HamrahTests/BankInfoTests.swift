@@ -9,16 +9,19 @@ final class BankInfoTests: BankTestCase {
         let info = phone.hamrah.info()
         let none = try await info.exchangeRates(offlineOnly: true)
         XCTAssertNil(none, "a new phone holds no rates")
-        let board = try XCTUnwrap(try await info.exchangeRates(offlineOnly: false))
+        let fetched = try await info.exchangeRates(offlineOnly: false)
+        let board = try XCTUnwrap(fetched)
         XCTAssertFalse(board.offline)
         XCTAssertEqual(board.ageFa, "همین حالا")
         let usd = try XCTUnwrap(board.rates.first { $0.currency == "USD" })
         XCTAssertLessThan(usd.buyRials, usd.sellRials)
-        let held = try XCTUnwrap(try await info.exchangeRates(offlineOnly: true))
+        let copy = try await info.exchangeRates(offlineOnly: true)
+        let held = try XCTUnwrap(copy)
         XCTAssertEqual(held.rates, board.rates)
         XCTAssertTrue(held.offline)
 
-        let directory = try XCTUnwrap(try await info.loadBranches(offlineOnly: false))
+        let loaded = try await info.loadBranches(offlineOnly: false)
+        let directory = try XCTUnwrap(loaded)
         XCTAssertGreaterThanOrEqual(directory.count, 40)
         XCTAssertEqual(info.searchBranches(query: "تجريش", limit: 3).first?.code, "1012")
         let near = try info.nearestBranches(latitude: 35.7577, longitude: 51.4098, limit: 3)
@@ -31,7 +34,8 @@ final class BankInfoTests: BankTestCase {
             XCTAssertEqual(error.code, "info.location_invalid")
         }
 
-        let products = try XCTUnwrap(try await info.depositProducts(offlineOnly: false)).products
+        let list = try await info.depositProducts(offlineOnly: false)
+        let products = try XCTUnwrap(list).products
         let year = try XCTUnwrap(products.first { $0.productId == "long_term_1y" })
         XCTAssertEqual(year.rateFa, "۲۰٫۵٪")
         XCTAssertEqual(year.kindFa, "بلندمدت")
