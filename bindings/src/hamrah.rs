@@ -20,8 +20,10 @@ use crate::card_transfer::CardTransfers;
 use crate::cheques::ChequesClient;
 use crate::device::{DevicePlatform, DeviceSigner, ForeignSigner};
 use crate::error::HamrahError;
+use crate::info::InfoClient;
 use crate::install::Install;
 use crate::loans::Loans;
+use crate::notices::NoticesClient;
 use crate::other_cards::OtherCards;
 use crate::platform::{ForeignSecretStore, SecretStore};
 use crate::runtime::run;
@@ -136,6 +138,16 @@ impl Hamrah {
     /// Sayad cheques: books, cheques received, status, registering and answering.
     pub fn cheques(&self) -> Arc<ChequesClient> {
         ChequesClient::new(Arc::clone(&self.install))
+    }
+
+    /// The bank's information: exchange rates, branches, deposit products.
+    pub fn info(&self) -> Arc<InfoClient> {
+        InfoClient::new(Arc::clone(&self.install))
+    }
+
+    /// The inbox of the bank's notices.
+    pub fn notices(&self) -> Arc<NoticesClient> {
+        NoticesClient::new(Arc::clone(&self.install))
     }
 
     /// The soft token: activation, codes, deactivation.

@@ -4,7 +4,7 @@
 //! - [`Hamrah`] (the root object) opens one install and hands out the
 //!   sub-clients: [`SessionClient`], [`AccountsClient`], [`CardTransfers`],
 //!   [`ShebaTransfers`], [`BillPayments`], [`ChequesClient`], [`Loans`], [`OtherCards`],
-//!   [`TokenClient`], [`SmsChannel`].
+//!   [`TokenClient`], [`SmsChannel`], [`InfoClient`], [`NoticesClient`].
 //! - Every async function runs as a task of a tokio runtime the library owns
 //!   ([`runtime`]): a caller that stops waiting (a cancelled coroutine) never
 //!   cancels a payment; its outcome still reaches the observers.
@@ -29,11 +29,14 @@ mod device;
 mod digits;
 mod error;
 mod hamrah;
+mod info;
+mod info_types;
 mod install;
 mod journey;
 mod loan_types;
 mod loans;
 mod logging;
+mod notices;
 mod observe;
 mod other_cards;
 mod platform;
@@ -65,12 +68,18 @@ pub use device::{DeviceInfo, DevicePlatform, DeviceSigner, LocalUnlock, UnlockRe
 pub use digits::persian_digits;
 pub use error::{HamrahError, PlatformError};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
+pub use info::InfoClient;
+pub use info_types::{
+    Branch, BranchDirectoryInfo, DepositProduct, DepositProductList, ExchangeRate,
+    ExchangeRateBoard,
+};
 pub use loan_types::{
     InstalmentInfo, LoanInfo, LoanOrderInfo, LoanPaymentInput, LoanPaymentState, LoanReceiptInfo,
     LoanSourceInfo, LoanToPayInfo, LoansView, ScheduleView, SettlementQuoteInfo,
 };
 pub use loans::{LoanPaymentFlow, LoanPaymentObserver, Loans};
 pub use logging::{LogLevel, LogSink, set_log_sink};
+pub use notices::{InboxPage, Notice, NoticesClient};
 pub use observe::{CountdownObserver, ObservationHandle};
 pub use other_cards::{OtherCardDraft, OtherCardInfo, OtherCardPreview, OtherCards};
 pub use platform::SecretStore;

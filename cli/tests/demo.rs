@@ -25,6 +25,8 @@ const STEPS: &[&str] = &[
     "block_card",
     "cheque_register",
     "cheque_accept",
+    "bank_info",
+    "inbox",
 ];
 
 fn debited(step: &Value) -> i64 {
@@ -66,6 +68,25 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
     );
     assert_eq!(step("cheque_accept")["detail"]["colour"], "white");
     // Mobile data cut: a transfer and a balance check over SMS, one SMS each way.
+    // The bank's information: rates, Vanak's branch nearest, a search typed with Arabic yeh.
+    let info = &step("bank_info")["detail"];
+    assert_eq!(info["nearest_codes"][0], "1018");
+    assert_eq!(info["search_code"], "1012");
+    assert_eq!(info["rates"][0]["currency"], "USD");
+    assert_eq!(info["products"], 6);
+    // Her inbox holds the session's notices (never a code), all read afterwards.
+    let inbox = &step("inbox")["detail"];
+    let kinds: Vec<&str> = inbox["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    for kind in ["login_notice", "debit", "bill", "card_block"] {
+        assert!(kinds.contains(&kind), "{kind} not in {kinds:?}");
+    }
+    assert_eq!(inbox["unread_count"], inbox["notices"]);
+    assert_eq!(inbox["unread_after"], 0);
     let sms = &step("sms_fallback")["detail"];
     assert_eq!(sms["decision_reason"], "data_off");
     let frames = sms["sms"]["frames"].as_array().unwrap();

@@ -22,6 +22,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod ledger;
 pub mod loans;
+pub mod notices;
 pub mod operations;
 pub mod password;
 pub mod payment_source;

@@ -94,6 +94,11 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
         "/v1/cards/{card_id}/soft-token",
     ),
     ("sms_inbound", "POST", "/v1/sms/inbound"),
+    ("exchange_rate_list", "GET", "/v1/exchange-rates"),
+    ("branch_list", "GET", "/v1/branches"),
+    ("deposit_product_list", "GET", "/v1/deposit-products"),
+    ("notice_list", "GET", "/v1/notices"),
+    ("notice_mark_read", "POST", "/v1/notices/read"),
     ("admin_sms_outbox_list", "GET", "/admin/sms/{mobile}"),
     ("admin_clock_get", "GET", "/admin/clock"),
     ("admin_clock_set", "POST", "/admin/clock"),
@@ -111,6 +116,7 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ("admin_seed_get", "GET", "/admin/seed"),
     ("admin_ledger_check", "GET", "/admin/ledger/check"),
     ("admin_stats_get", "GET", "/admin/stats"),
+    ("admin_exchange_rates_set", "PUT", "/admin/exchange-rates"),
 ];
 
 /// The operationId of a method and matched path template.

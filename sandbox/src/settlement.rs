@@ -273,7 +273,7 @@ pub fn money_alert(
         grouped(balance),
         jalali(now)
     );
-    sms::send(
+    sms::send_amount(
         tx,
         &Sms {
             mobile: &mobile,
@@ -281,6 +281,7 @@ pub fn money_alert(
             text: &text,
             idempotency_key: None,
         },
+        amount,
         now,
     )
 }

@@ -5,6 +5,9 @@
 //! in `text`, and its whole text and code sealed under the column key (bound
 //! to its row), so the outbox table alone gives up no code; the admin API
 //! opens it for QA ([`Stored::open`]).
+//!
+//! Every notice ([`send`], [`send_amount`]; never a code) is also kept as an
+//! item of the customer's inbox, served over HTTPS ([`crate::notices`]).
 
 use hamrah_core::store::Sealer;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -29,12 +32,17 @@ pub enum SmsKind {
     CardBlock,
     /// A cheque registered, answered, transferred, paid or returned.
     Cheque,
-    /// Anything else (password changed, a lock, ...).
+    /// A bill paid.
+    Bill,
+    /// A security notice: a lock after failed tries, a password changed.
+    Security,
+    /// Anything else.
     Other,
 }
 
 impl SmsKind {
-    fn as_str(self) -> &'static str {
+    /// The contract's name of the kind (also the inbox notice's `kind`).
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Otp => "otp",
             Self::LoginNotice => "login_notice",
@@ -42,6 +50,8 @@ impl SmsKind {
             Self::Credit => "credit",
             Self::CardBlock => "card_block",
             Self::Cheque => "cheque",
+            Self::Bill => "bill",
+            Self::Security => "security",
             Self::Other => "other",
         }
     }
@@ -74,9 +84,19 @@ fn binding(id: i64) -> String {
     format!("sms_outbox.sealed.{id}")
 }
 
-/// Queues an SMS in the same transaction as the event it reports (no code in it).
+/// Queues a notice SMS in the same transaction as the event it reports (no
+/// code in it); it also becomes an item of the customer's inbox
+/// ([`crate::notices`]).
 pub fn send(tx: &Transaction<'_>, sms: &Sms<'_>, now: i64) -> ApiResult<()> {
-    insert(tx, sms, sms.text, now).map(drop)
+    let id = insert(tx, sms, sms.text, now)?;
+    crate::notices::record(tx, id, sms, None, now)
+}
+
+/// [`send`] for a notice that reports an amount in rials (a debit, a credit,
+/// a bill): the inbox item carries it.
+pub fn send_amount(tx: &Transaction<'_>, sms: &Sms<'_>, amount: i64, now: i64) -> ApiResult<()> {
+    let id = insert(tx, sms, sms.text, now)?;
+    crate::notices::record(tx, id, sms, Some(amount), now)
 }
 
 fn insert(tx: &Transaction<'_>, sms: &Sms<'_>, text: &str, now: i64) -> ApiResult<i64> {

@@ -447,7 +447,7 @@ async fn wrong_codes_across_activations_lock_the_customer_and_tell_her() {
     .expect_error(423, "auth.user_locked");
     // One SMS tells the customer of the lock (after the one code of the second start).
     let kinds = sms_kinds(&bank, &sara.mobile).await;
-    assert_eq!(kinds[notices..], ["otp", "other"]);
+    assert_eq!(kinds[notices..], ["otp", "security"]);
     // The lock ends with its cool-down.
     bank.admin(
         Method::POST,

@@ -161,7 +161,7 @@ async fn paying_from_a_card_needs_a_pin_bound_to_the_bill() {
     assert!(
         sms_kinds(&bank, &sara.demo.mobile)
             .await
-            .contains(&"debit".to_owned())
+            .contains(&"bill".to_owned())
     );
     bank.finish().await;
 }

@@ -363,7 +363,7 @@ async fn five_wrong_card_credentials_lock_the_card_until_the_next_day() {
     assert_eq!(sms_kinds(&bank, &sara.demo.mobile).await.len(), sent);
     // The owner was told once, when the card was locked.
     let kinds = sms_kinds(&bank, &sara.demo.mobile).await;
-    assert_eq!(kinds.iter().filter(|k| *k == "other").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| *k == "security").count(), 1);
     // Another card of hers still pays.
     let tejarat = other_card(&bank, "tejarat").await;
     try_cvv2(&bank, &sara, &tejarat, &mellat, "000")

@@ -33,12 +33,22 @@ impl Default for Timeouts {
 /// A successful reply.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
-    /// The HTTP status (2xx).
+    /// The HTTP status (2xx, or 304 for a conditional request whose
+    /// version the client holds).
     pub status: u16,
     /// The JSON body (`Null` when empty).
     pub json: Value,
     /// True when the bank replayed a recorded result for the idempotency key.
     pub replayed: bool,
+    /// The reply's `ETag`, when the bank sent one (send it back in `If-None-Match`).
+    pub etag: Option<String>,
+}
+
+impl Reply {
+    /// Whether the bank said the version the client holds is still current (304).
+    pub fn not_modified(&self) -> bool {
+        self.status == 304
+    }
 }
 
 /// The HTTPS channel to one bank.
@@ -126,6 +136,20 @@ impl BankClient {
         let status = response.status().as_u16();
         let ms = started.elapsed().as_millis() as u64;
         tracing::debug!(path, status, ms, "the bank answered");
+        let etag = response
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        if status == 304 {
+            // The answer to a conditional request: the client's copy is current.
+            return Ok(Reply {
+                status,
+                json: Value::Null,
+                replayed: false,
+                etag,
+            });
+        }
         if response.status().is_redirection() {
             // Not followed (the body would go elsewhere) and not in the contract.
             return Err(ChannelError::Protocol);
@@ -145,6 +169,7 @@ impl BankClient {
                 status,
                 json,
                 replayed,
+                etag,
             });
         }
         let mut error: BankError =

@@ -2,7 +2,9 @@
 //! column sealed under a key kept in the platform's [`SecretStore`].
 
 mod destinations;
+mod documents;
 mod flows;
+mod notices;
 mod operations;
 mod other_cards;
 mod sealer;
@@ -19,6 +21,8 @@ use rusqlite_migration::{M, Migrations};
 use zeroize::Zeroizing;
 
 pub use destinations::{DestinationKind, SavedDestination};
+pub use documents::CachedDocument;
+pub use notices::StoredNotice;
 pub use operations::{OperationRecord, OperationState};
 pub use other_cards::StoredOtherCard;
 pub use sealer::Sealer;
@@ -38,6 +42,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("flows_waiting.sql")),
     M::up(include_str!("views.sql")),
     M::up(include_str!("other_cards.sql")),
+    M::up(include_str!("documents.sql")),
+    M::up(include_str!("notices.sql")),
 ];
 
 crate::coded_error! {

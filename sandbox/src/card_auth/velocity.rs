@@ -78,7 +78,7 @@ pub fn record_failure(
         );
         let notice = Sms {
             mobile: &card.mobile,
-            kind: SmsKind::Other,
+            kind: SmsKind::Security,
             text: &text,
             idempotency_key: None,
         };

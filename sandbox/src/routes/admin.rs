@@ -37,6 +37,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/admin/seed", get(seed_get))
         .route("/admin/ledger/check", get(ledger_check))
         .route("/admin/stats", get(stats))
+        .route(
+            "/admin/exchange-rates",
+            put(super::info::admin_exchange_rates_set),
+        )
         .route_layer(from_fn_with_state(state, guard))
 }
 
@@ -395,6 +399,8 @@ const TABLES: &[&str] = &[
     "cheques",
     "cheque_leaves",
     "cheque_books",
+    "notice_reads",
+    "notices",
     "postings",
     "journal",
     "transfers",

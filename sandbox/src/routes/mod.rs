@@ -20,8 +20,10 @@ mod cheques;
 mod config;
 mod devices;
 mod dynamic_pins;
+mod info;
 mod inquiries;
 mod loans;
+mod notices;
 mod operations;
 mod session;
 mod sheba_transfers;
@@ -51,6 +53,8 @@ pub fn router(state: AppState) -> Router {
         .merge(operations::routes())
         .merge(soft_token::routes())
         .merge(sms::routes())
+        .merge(info::routes())
+        .merge(notices::routes())
         .route_layer(from_fn_with_state(state.clone(), crate::faults::inject))
         .route_layer(from_fn_with_state(
             state.clone(),

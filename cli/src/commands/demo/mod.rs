@@ -3,12 +3,14 @@
 //! walked through the core exactly as a phone runs it (pinned HTTPS,
 //! session, flows, sealed store): activation, login, card-to-card, PAYA,
 //! SATNA, a bill, another bank's card, a loan instalment, a statement page,
-//! blocking a card.
+//! blocking a card, a Sayad cheque registered and confirmed, the bank's
+//! information (rates, branches, deposits) and the inbox of its notices.
 
 mod account;
 mod bank;
 mod cheques;
 mod device;
+mod info;
 mod loans;
 mod other_cards;
 mod receipt;
@@ -141,6 +143,13 @@ async fn walk() -> Result<Report, Problem> {
         "Confirm a cheque received",
         cheque_accept
     );
+    step!(
+        "bank_info",
+        "نرخ ارز، شعبه‌ها و سپرده‌ها",
+        "Exchange rates, branches and deposits",
+        bank_info
+    );
+    step!("inbox", "پیام‌های بانک", "The bank's notices", inbox);
     let after = walk.bank.balances(steps::USERNAME).await?;
     let header = header(&walk);
     walk.maryam.session.logout().await;

@@ -40,6 +40,10 @@ struct HomeView: View {
                 NavigationLink("انتقال شبا (پایا، ساتنا)") { ShebaTransferView(transfers: hamrah.shebaTransfers()) }
                 NavigationLink("پرداخت قبض") { BillPaymentView(bills: hamrah.bills()) }
                 NavigationLink("رمزساز") { SoftTokenView(token: hamrah.token(), cards: cards) }
+                NavigationLink("پیام‌های بانک") { InboxView(notices: hamrah.notices()) }
+                NavigationLink("نرخ ارز") { RatesView(info: hamrah.info()) }
+                NavigationLink("جستجوی شعبه") { BranchesView(info: hamrah.info()) }
+                NavigationLink("انواع سپرده و سود") { DepositProductsView(info: hamrah.info()) }
                 NavigationLink("تنظیمات") { SettingsView(session: hamrah.session(), sms: sms) }
             }
             if let error { ProblemView(error) }

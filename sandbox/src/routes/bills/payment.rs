@@ -238,14 +238,15 @@ fn pay(
         amount + fee,
         jalali(now)
     );
-    sms::send(
+    sms::send_amount(
         tx,
         &Sms {
             mobile,
-            kind: SmsKind::Debit,
+            kind: SmsKind::Bill,
             text: &text,
             idempotency_key: None,
         },
+        amount + fee,
         now,
     )?;
     Ok((StatusCode::CREATED, receipt))

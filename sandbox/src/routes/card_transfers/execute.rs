@@ -350,8 +350,8 @@ fn alert(
         order.destination.masked(),
         if reversed { "" } else { balance.as_str() },
     );
-    let send = |mobile: &str, kind: SmsKind, text: &str| {
-        sms::send(
+    let send = |mobile: &str, kind: SmsKind, text: &str, amount: i64| {
+        sms::send_amount(
             tx,
             &Sms {
                 mobile,
@@ -359,23 +359,24 @@ fn alert(
                 text,
                 idempotency_key: None,
             },
+            amount,
             now,
         )
     };
-    send(&card.mobile, SmsKind::Debit, &debit)?;
+    send(&card.mobile, SmsKind::Debit, &debit, total)?;
     if reversed {
         let credit = format!(
             "برگشت انتقال کارت به کارت (بدون کارمزد)\nکارت {}\nمبلغ: {total} ریال\nپیگیری: {trace_number}{balance}\n{when}",
             card.masked(),
         );
-        send(&card.mobile, SmsKind::Credit, &credit)?;
+        send(&card.mobile, SmsKind::Credit, &credit, total)?;
     } else if let (Some(mobile), Some(_)) = (&destination.mobile, &destination.account_id) {
         let credit = format!(
             "واریز کارت به کارت\nاز {}\nمبلغ: {} ریال\nپیگیری: {trace_number}\n{when}",
             mask_pan(&card.pan),
             order.amount,
         );
-        send(mobile, SmsKind::Credit, &credit)?;
+        send(mobile, SmsKind::Credit, &credit, order.amount)?;
     }
     Ok(())
 }

@@ -193,7 +193,7 @@ pub(crate) fn lock_notice(
         tx,
         &Sms {
             mobile,
-            kind: SmsKind::Other,
+            kind: SmsKind::Security,
             text: &text,
             idempotency_key: None,
         },

@@ -133,7 +133,7 @@ pub(super) async fn password_change(
                 tx,
                 &Sms {
                     mobile: &customer.mobile,
-                    kind: SmsKind::Other,
+                    kind: SmsKind::Security,
                     text: &text,
                     idempotency_key: None,
                 },

@@ -8,6 +8,8 @@ import ir.hamrah.ffi.Hamrah
 import ir.hamrah.ffi.HamrahConfig
 import ir.hamrah.ffi.Loans
 import ir.hamrah.ffi.OtherCards
+import ir.hamrah.ffi.InfoClient
+import ir.hamrah.ffi.NoticesClient
 import ir.hamrah.ffi.ResolveReport
 import ir.hamrah.ffi.SecretStore
 import ir.hamrah.ffi.SmsChannel
@@ -30,6 +32,15 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     /** Accounts, cards and statements. */
     val accounts: AccountsClient = hamrah.accounts()
+
+    /**
+     * The bank's information: exchange rates, branches (searched on the phone), deposit
+     * products. Each screen is one request, or none with `offlineOnly` (the light mode).
+     */
+    val info: InfoClient = hamrah.info()
+
+    /** The inbox of the notices the bank sends by SMS (sync, pages, unread count, mark read). */
+    val notices: NoticesClient = hamrah.notices()
 
     /** The soft tokens of the customer's cards (the seeds stay in Rust). */
     val token: TokenClient = hamrah.token()
@@ -94,7 +105,8 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     override fun close() {
         session.close()
         cheques.close()
-        listOf(accounts, token, loans, otherCards, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
+        listOf(accounts, info, notices, token, loans, otherCards, cardTransfers, shebaTransfers, bills, hamrah)
+            .forEach { it.close() }
     }
 
     companion object {

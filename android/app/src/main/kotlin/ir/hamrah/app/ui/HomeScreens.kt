@@ -53,6 +53,10 @@ fun HomeScreen(client: HamrahClient, go: (Place) -> Unit) {
         Action("پرداخت قبض") { go(Place.BILLS) }
         Action("رمز پویای نرم‌افزاری") { go(Place.SOFT_TOKEN) }
         Action("صورتحساب") { go(Place.HISTORY) }
+        Action("پیام‌های بانک") { go(Place.INBOX) }
+        Action("نرخ ارز") { go(Place.RATES) }
+        Action("جستجوی شعبه") { go(Place.BRANCHES) }
+        Action("انواع سپرده و سود") { go(Place.PRODUCTS) }
         Action("تنظیمات") { go(Place.SETTINGS) }
     }
 }

@@ -14,7 +14,7 @@ import ir.hamrah.ffi.SessionState
 import ir.hamrah.kotlin.HamrahClient
 
 /** The app's places. */
-enum class Place { HOME, CARD_TRANSFER, SHEBA, BILLS, SOFT_TOKEN, HISTORY, SETTINGS, SMS }
+enum class Place { HOME, CARD_TRANSFER, SHEBA, BILLS, SOFT_TOKEN, HISTORY, SETTINGS, SMS, RATES, BRANCHES, PRODUCTS, INBOX }
 
 /**
  * Logged out (or expired): activation or login. Logged in: the home screen
@@ -45,6 +45,10 @@ fun HamrahNavigation(client: HamrahClient, activity: FragmentActivity) {
                 Place.HISTORY -> HistoryScreen(client) { place = Place.HOME }
                 Place.SETTINGS -> SettingsScreen(client, { place = Place.SMS }) { place = Place.HOME }
                 Place.SMS -> SmsScreen(client, sms) { place = Place.HOME }
+                Place.RATES -> RatesScreen(client, light = false) { place = Place.HOME }
+                Place.BRANCHES -> BranchesScreen(client, light = false) { place = Place.HOME }
+                Place.PRODUCTS -> ProductsScreen(client, light = false) { place = Place.HOME }
+                Place.INBOX -> InboxScreen(client, light = false) { place = Place.HOME }
             }
         }
         is SessionState.ActivationCodeSent, is SessionState.ChooseCredentials -> ActivationScreen(client.session)
