@@ -418,7 +418,7 @@ async fn the_customer_chooses_the_idle_timeout_up_to_five_minutes() {
         .await
         .expect(200);
     assert_eq!(updated.json["idle_timeout_seconds"], 120);
-    advance(&bank, 119).await;
+    advance(&bank, 100).await;
     bank.as_customer(&sara, Method::GET, "/v1/devices", None)
         .await
         .expect(200);
