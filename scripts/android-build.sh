@@ -7,7 +7,8 @@
 #
 # 1. hamrah-ffi for arm64-v8a, armeabi-v7a and x86_64 with cargo-ndk, `mobile`
 #    profile, linked with 16 KB page alignment (Android 15+ devices with 16 KB
-#    pages refuse 4 KB-aligned libraries), into android/hamrah-kotlin/build/rustJniLibs/<abi>/;
+#    pages refuse 4 KB-aligned libraries), into android/hamrah-kotlin/build/rustJniLibs/<abi>/,
+#    as a cdylib alone (`rustc --crate-type cdylib`, see scripts/ffi-size.sh: 1.15 MB smaller);
 # 2. the Kotlin bindings, generated from the host's debug build (a stripped
 #    library has no UniFFI metadata) and checked for staleness;
 # 3. Gradle: android/hamrah-kotlin's release AAR and android/app's debug APK.
@@ -21,7 +22,7 @@ rustup target add aarch64-linux-android armv7-linux-androideabi x86_64-linux-and
 jni=android/hamrah-kotlin/build/rustJniLibs
 export RUSTFLAGS="${RUSTFLAGS:-} -C link-arg=-Wl,-z,max-page-size=16384"
 cargo ndk --platform 28 -t arm64-v8a -t armeabi-v7a -t x86_64 -o "${jni}" \
-    build -p hamrah-ffi --lib --profile mobile --no-default-features --locked
+    rustc -p hamrah-ffi --lib --crate-type cdylib --profile mobile --no-default-features --locked
 for abi in arm64-v8a armeabi-v7a x86_64; do
     lib="${jni}/${abi}/libhamrah_ffi.so"
     # Every LOAD segment must be aligned to 16 KB (0x4000) or more.
