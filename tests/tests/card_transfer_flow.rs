@@ -84,6 +84,40 @@ async fn happy_path_to_another_banks_card() {
 }
 
 #[tokio::test]
+async fn a_saved_state_this_build_cannot_read_is_forgotten() {
+    let bank = Bank::start().await.unwrap();
+    let app = App::install(&bank).await.unwrap();
+    let store = &app.ctx.store;
+    // Saved by an older build, which tagged the step inside the state.
+    let older = serde_json::json!({"step": "choose_source", "cards": []});
+    let readable = serde_json::to_value(CardTransferState::ChooseSource { cards: vec![] }).unwrap();
+    store
+        .save_flow("card_transfer:readable", &readable, None, 100)
+        .unwrap();
+    store
+        .save_flow("card_transfer:older", &older, None, 200)
+        .unwrap();
+
+    assert!(
+        CardTransfer::restore(app.ctx.clone(), "card_transfer:older")
+            .unwrap()
+            .is_none()
+    );
+    assert!(store.load_flow("card_transfer:older").unwrap().is_none());
+
+    // The newest unreadable one is forgotten on the way to the readable one.
+    store
+        .save_flow("card_transfer:older", &older, None, 300)
+        .unwrap();
+    let latest = CardTransfer::restore_latest(app.ctx.clone())
+        .unwrap()
+        .unwrap();
+    assert_eq!(latest.flow_id(), "card_transfer:readable");
+    assert!(store.load_flow("card_transfer:older").unwrap().is_none());
+    bank.sandbox.stop().await;
+}
+
+#[tokio::test]
 async fn a_wrong_pin_then_the_right_one_moves_money_once() {
     let bank = Bank::start().await.unwrap();
     let app = App::logged_in(&bank, "sara.ahmadi").await.unwrap();

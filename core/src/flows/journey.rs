@@ -52,7 +52,10 @@ impl<S: JourneyState> Journey<S> {
     }
 
     /// Reopens a saved journey of this kind (`None` if there is none under
-    /// `flow_id`); a pending one learns its outcome from the journal.
+    /// `flow_id`); a pending one learns its outcome from the journal. A saved
+    /// state this build cannot read (one written by an older build in another
+    /// shape) is forgotten and `None` returned: the journey starts afresh, and
+    /// an operation it had sent is still resolved from the journal.
     pub fn restore(ctx: Context, flow_id: &str) -> Result<Option<Self>, Problem> {
         let of_this_kind = flow_id
             .strip_prefix(S::KIND)
@@ -63,7 +66,14 @@ impl<S: JourneyState> Journey<S> {
         let Some(saved) = ctx.store.load_flow(flow_id)? else {
             return Ok(None);
         };
-        let state = serde_json::from_value(saved).map_err(|_| Problem::of(&StoreError::Format))?;
+        let Ok(state) = serde_json::from_value(saved) else {
+            tracing::warn!(
+                kind = S::KIND,
+                "a saved flow this build cannot read was forgotten"
+            );
+            ctx.store.delete_flow(flow_id)?;
+            return Ok(None);
+        };
         let mut journey = Self {
             ctx,
             flow_id: flow_id.to_owned(),
@@ -74,13 +84,16 @@ impl<S: JourneyState> Journey<S> {
     }
 
     /// Reopens the most recently saved journey of this kind, if any (the app
-    /// calls it at start, so a journey survives the process being killed).
+    /// calls it at start, so a journey survives the process being killed);
+    /// saved states it cannot read are forgotten on the way.
     pub fn restore_latest(ctx: Context) -> Result<Option<Self>, Problem> {
         let prefix = format!("{}:", S::KIND);
-        let Some(flow_id) = ctx.store.saved_flows(&prefix)?.into_iter().next() else {
-            return Ok(None);
-        };
-        Self::restore(ctx, &flow_id)
+        for flow_id in ctx.store.saved_flows(&prefix)? {
+            if let Some(journey) = Self::restore(ctx.clone(), &flow_id)? {
+                return Ok(Some(journey));
+            }
+        }
+        Ok(None)
     }
 
     /// The saved journey's id.

@@ -126,8 +126,10 @@ impl BlockReceipt {
 }
 
 /// The card block, one screen per state.
+/// Saved externally tagged (`{"authorize": {..}}`), like every saved journey
+/// (see [`LoanPaymentState`](crate::flows::loan_payment::LoanPaymentState)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum CardBlockState {
     /// Pick the card (and then the reason).
     ChooseCard {

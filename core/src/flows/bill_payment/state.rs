@@ -82,9 +82,10 @@ impl BillInfo {
     }
 }
 
-/// Where the money comes from.
+/// Where the money comes from. Saved externally tagged (`{"card": {..}}`), as part of the
+/// journey's saved state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BillSource {
     /// One of the customer's accounts: no PIN needed (the session authenticates).
     Account {
@@ -210,8 +211,10 @@ impl BillReceipt {
 }
 
 /// The bill payment, one screen per state.
+/// Saved externally tagged (`{"authorize": {..}}`), like every saved journey
+/// (see [`LoanPaymentState`](crate::flows::loan_payment::LoanPaymentState)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BillPaymentState {
     /// Type (or scan) the bill ID and payment ID.
     EnterBill {

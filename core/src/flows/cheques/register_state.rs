@@ -59,8 +59,10 @@ impl ChequeOrder {
 }
 
 /// The registration of one cheque, one screen per state.
+/// Saved externally tagged (`{"authorize": {..}}`), like every saved journey
+/// (see [`LoanPaymentState`](crate::flows::loan_payment::LoanPaymentState)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ChequeRegistrationState {
     /// Pick the leaf (the cheque in hand).
     ChooseLeaf {

@@ -10,9 +10,10 @@ use crate::ids::{NationalId, Payee};
 use crate::money::Rials;
 use crate::operation::{Link, OperationKey};
 
-/// What the customer does with the cheque.
+/// What the customer does with the cheque. Saved externally tagged (`{"card": {..}}`), as part of the
+/// journey's saved state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ChequeAction {
     /// Confirm it (تأیید).
     Accept,
@@ -74,8 +75,10 @@ impl ChequeAnswer {
 }
 
 /// A received cheque, one screen per state.
+/// Saved externally tagged (`{"authorize": {..}}`), like every saved journey
+/// (see [`LoanPaymentState`](crate::flows::loan_payment::LoanPaymentState)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ReceivedChequeState {
     /// The cheque with its issuer's colour code, before any answer.
     Review {

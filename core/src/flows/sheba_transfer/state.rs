@@ -186,8 +186,10 @@ impl ShebaReceipt {
 }
 
 /// The SHEBA transfer, one screen per state.
+/// Saved externally tagged (`{"authorize": {..}}`), like every saved journey
+/// (see [`LoanPaymentState`](crate::flows::loan_payment::LoanPaymentState)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ShebaTransferState {
     /// Pick a source account.
     ChooseSource {
