@@ -1,7 +1,8 @@
 //! Activation, login, session and password calls.
 
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Value, json};
 
 use super::{Api, Auth};
 use crate::channel::{ChannelError, Method};
@@ -49,14 +50,34 @@ pub struct CustomerSummary {
     pub mobile_masked: String,
 }
 
-#[derive(Deserialize)]
+/// The contract's `Session` with the token and the device's standing beside
+/// its fields. Read as one JSON object, then as each part: serde's `flatten`
+/// (like its internally tagged enums) buffers the object through its generic
+/// content type, a second deserializer for every type in it.
 pub(super) struct WithToken {
-    #[serde(default)]
     token: Option<String>,
-    #[serde(default)]
     device: Option<SessionDevice>,
-    #[serde(flatten)]
     info: SessionInfo,
+}
+
+impl<'de> Deserialize<'de> for WithToken {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Beside {
+            #[serde(default)]
+            token: Option<String>,
+            #[serde(default)]
+            device: Option<SessionDevice>,
+        }
+        let json = Value::deserialize(deserializer)?;
+        let beside: Beside = serde_json::from_value(json.clone()).map_err(D::Error::custom)?;
+        let info = serde_json::from_value(json).map_err(D::Error::custom)?;
+        Ok(Self {
+            token: beside.token,
+            device: beside.device,
+            info,
+        })
+    }
 }
 
 /// What a login answered.
@@ -81,12 +102,52 @@ struct SessionDevice {
     enrolled: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+/// The contract's `LoginResult`, tagged by its `state` field. Read as one JSON
+/// object, its `state` first, then the variant (as with [`WithToken`], without
+/// serde's buffering of internally tagged enums).
 pub(super) enum RawLogin {
     Authenticated { session: WithToken },
     OtpRequired(CodeSent),
     PasswordExpired { reason: String, session: WithToken },
+}
+
+impl<'de> Deserialize<'de> for RawLogin {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum State {
+            Authenticated,
+            OtpRequired,
+            PasswordExpired,
+        }
+        #[derive(Deserialize)]
+        struct Tag {
+            state: State,
+        }
+        #[derive(Deserialize)]
+        struct Authenticated {
+            session: WithToken,
+        }
+        #[derive(Deserialize)]
+        struct PasswordExpired {
+            reason: String,
+            session: WithToken,
+        }
+        let json = Value::deserialize(deserializer)?;
+        let tag: Tag = serde_json::from_value(json.clone()).map_err(D::Error::custom)?;
+        let raw = match tag.state {
+            State::Authenticated => serde_json::from_value(json)
+                .map(|a: Authenticated| Self::Authenticated { session: a.session }),
+            State::OtpRequired => serde_json::from_value(json).map(Self::OtpRequired),
+            State::PasswordExpired => {
+                serde_json::from_value(json).map(|p: PasswordExpired| Self::PasswordExpired {
+                    reason: p.reason,
+                    session: p.session,
+                })
+            }
+        };
+        raw.map_err(D::Error::custom)
+    }
 }
 
 impl Api {
