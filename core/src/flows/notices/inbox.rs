@@ -132,7 +132,11 @@ impl Inbox {
         let notices = stored
             .into_iter()
             .map(|s| {
-                let notice: Notice = serde_json::from_slice(&s.body).map_err(|_| unreadable())?;
+                // Through a `Value`, as the bank's pages are read: one
+                // deserializer for `Notice` in the phones' library, not two.
+                let notice: Notice = serde_json::from_slice(&s.body)
+                    .and_then(serde_json::from_value::<Notice>)
+                    .map_err(|_| unreadable())?;
                 Ok(NoticeView::of(notice, s.read))
             })
             .collect::<Result<Vec<_>, Problem>>()?;
