@@ -34,6 +34,8 @@ pub enum SmsKind {
     Cheque,
     /// A bill paid.
     Bill,
+    /// A loan instalment: due soon, overdue, or paid by someone else.
+    Instalment,
     /// A security notice: a lock after failed tries, a password changed.
     Security,
     /// Anything else.
@@ -51,6 +53,7 @@ impl SmsKind {
             Self::CardBlock => "card_block",
             Self::Cheque => "cheque",
             Self::Bill => "bill",
+            Self::Instalment => "instalment",
             Self::Security => "security",
             Self::Other => "other",
         }
