@@ -1,8 +1,10 @@
-//! Iranian identifiers: card numbers, SHEBA numbers, bills, national IDs and mobile numbers.
+//! Iranian identifiers: card numbers, SHEBA numbers, bills, national IDs,
+//! mobile numbers, account numbers of the customer's bank, and top-up targets.
 //!
 //! Each is built only by its parser; past the parser, a value is valid. `Debug`
 //! output masks card and SHEBA numbers so they never reach a log whole.
 
+mod account_number;
 mod bill;
 mod card;
 mod card_secrets;
@@ -11,7 +13,9 @@ mod mobile;
 mod national_id;
 mod payee;
 mod sheba;
+mod topup;
 
+pub use account_number::{AccountNumber, AccountNumberError};
 pub use bill::{Bill, BillError, BillType};
 pub use card::{CardError, CardNumber};
 pub use card_secrets::{CardExpiry, CardSecretError, Cvv2, SecondPin};
@@ -19,3 +23,4 @@ pub use mobile::{MobileError, MobileNumber, Operator};
 pub use national_id::{NationalId, NationalIdError};
 pub use payee::Payee;
 pub use sheba::{AccountType, Sheba, ShebaError};
+pub use topup::{PackageId, TopupError, TopupProduct, TopupTarget, operator_by_id};

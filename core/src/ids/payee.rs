@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Bill, CardNumber, Sheba};
+use super::{AccountNumber, Bill, CardNumber, Sheba, TopupTarget};
 
 /// Where a payment goes. `Debug` masks card and SHEBA numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,17 +14,24 @@ pub enum Payee {
     Sheba(Sheba),
     /// Bill payment: the bill.
     Bill(Bill),
+    /// Top-up or internet package: the line and what is bought.
+    Topup(TopupTarget),
+    /// Transfer to an account of the customer's own bank, by its number.
+    Deposit(AccountNumber),
 }
 
 impl Payee {
     /// The string whose digest binds a code or signature: `card:{pan}`,
-    /// `sheba:{sheba}` or `bill:{bill_id}:{payment_id}`, from the normalized
-    /// identifiers.
+    /// `sheba:{sheba}`, `bill:{bill_id}:{payment_id}`,
+    /// `topup:{mobile}:{operator}:{product}` ([`TopupTarget::canonical`]) or
+    /// `deposit:{account_number}`, from the normalized identifiers.
     pub fn canonical(&self) -> String {
         match self {
             Self::Card(card) => format!("card:{}", card.as_str()),
             Self::Sheba(sheba) => format!("sheba:{}", sheba.as_str()),
             Self::Bill(bill) => format!("bill:{}:{}", bill.bill_id(), bill.payment_id()),
+            Self::Topup(target) => target.canonical(),
+            Self::Deposit(number) => format!("deposit:{}", number.as_str()),
         }
     }
 
@@ -38,6 +45,19 @@ impl Payee {
                 "bill_id": bill.bill_id(),
                 "payment_id": bill.payment_id(),
             }),
+            Self::Topup(target) => {
+                let mut payee = json!({
+                    "kind": "topup",
+                    "mobile": target.mobile.as_str(),
+                    "operator": target.operator.id(),
+                    "product": target.product.kind(),
+                });
+                if let Some(id) = target.product.package_id() {
+                    payee["package_id"] = id.as_str().into();
+                }
+                payee
+            }
+            Self::Deposit(number) => json!({"kind": "deposit", "account_number": number.as_str()}),
         }
     }
 }
@@ -56,5 +76,19 @@ mod tests {
         assert_eq!(bill.canonical(), "bill:6366691367513:374180484");
         assert_eq!(bill.to_contract()["kind"], "bill");
         assert!(!format!("{card:?}").contains("6037999836900602"));
+        let deposit = Payee::Deposit("100200300501".parse().unwrap());
+        assert_eq!(deposit.canonical(), "deposit:100200300501");
+        assert_eq!(deposit.to_contract()["account_number"], "100200300501");
+        let topup = Payee::Topup(super::super::TopupTarget {
+            mobile: "09121234567".parse().unwrap(),
+            operator: super::super::Operator::Mci,
+            product: super::super::TopupProduct::parse("package", Some("mci_7d_5gb")).unwrap(),
+        });
+        assert_eq!(
+            topup.canonical(),
+            "topup:09121234567:mci:package:mci_7d_5gb"
+        );
+        assert_eq!(topup.to_contract()["package_id"], "mci_7d_5gb");
+        assert_eq!(topup.to_contract()["product"], "package");
     }
 }

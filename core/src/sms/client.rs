@@ -175,7 +175,9 @@ impl SmsClient {
             Payee::Bill(bill) => {
                 request::Payee::Bill(bill.bill_id().to_owned(), bill.payment_id().to_owned())
             }
-            Payee::Sheba(_) => return Err(SmsError::OperationUnknown),
+            Payee::Sheba(_) | Payee::Topup(_) | Payee::Deposit(_) => {
+                return Err(SmsError::OperationUnknown);
+            }
         };
         self.exchange(&Request::DynamicPin {
             key: key.uuid(),
