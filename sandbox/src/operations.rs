@@ -57,6 +57,14 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ("transfer_list", "GET", "/v1/transfers"),
     ("transfer_get", "GET", "/v1/transfers/{transfer_id}"),
     ("bill_payment_create", "POST", "/v1/bill-payments"),
+    ("topup_catalog_get", "GET", "/v1/topup-catalog"),
+    ("topup_create", "POST", "/v1/topups"),
+    (
+        "account_holder_inquiry",
+        "POST",
+        "/v1/holder-inquiries/account",
+    ),
+    ("account_transfer_create", "POST", "/v1/account-transfers"),
     ("operation_get", "GET", "/v1/operations/{idempotency_key}"),
     (
         "soft_token_activation_start",

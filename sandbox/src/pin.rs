@@ -76,7 +76,10 @@ impl Payment<'_> {
         } else {
             format!("card:{}", self.card_id)
         };
-        if self.payee.starts_with("sheba:") {
+        if ["sheba:", "topup:", "deposit:"]
+            .iter()
+            .any(|kind| self.payee.starts_with(kind))
+        {
             return None;
         }
         Some(

@@ -27,6 +27,8 @@ pub enum SmsKind {
     Credit,
     /// A card blocked.
     CardBlock,
+    /// A top-up or internet package bought.
+    Topup,
     /// Anything else (password changed, a lock, ...).
     Other,
 }
@@ -39,6 +41,7 @@ impl SmsKind {
             Self::Debit => "debit",
             Self::Credit => "credit",
             Self::CardBlock => "card_block",
+            Self::Topup => "topup",
             Self::Other => "other",
         }
     }

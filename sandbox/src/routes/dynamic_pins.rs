@@ -7,7 +7,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use hamrah_core::ids::{Bill, CardNumber, Sheba};
+use hamrah_core::ids::{
+    AccountNumber, Bill, CardNumber, MobileNumber, Sheba, TopupProduct, TopupTarget, operator_by_id,
+};
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -67,9 +69,25 @@ impl PinSourceBody {
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 enum PayeeBody {
-    Card { pan: String },
-    Sheba { sheba: String },
-    Bill { bill_id: String, payment_id: String },
+    Card {
+        pan: String,
+    },
+    Sheba {
+        sheba: String,
+    },
+    Bill {
+        bill_id: String,
+        payment_id: String,
+    },
+    Topup {
+        mobile: String,
+        operator: String,
+        product: String,
+        package_id: Option<String>,
+    },
+    Deposit {
+        account_number: String,
+    },
 }
 
 /// Who pays: the PIN's source name, the mobile it goes to, and how the SMS names it.
@@ -122,6 +140,28 @@ pub(crate) async fn dynamic_pin_request(
             let bill = parse_bill(bill_id, payment_id, "payee.")?;
             pin::bill_payee(bill.bill_id(), bill.payment_id())
         }
+        PayeeBody::Topup {
+            mobile,
+            operator,
+            product,
+            package_id,
+        } => TopupTarget {
+            mobile: mobile
+                .parse::<MobileNumber>()
+                .map_err(|e| ApiError::invalid("payee.mobile", &e))?,
+            operator: operator_by_id(operator)
+                .map_err(|e| ApiError::invalid("payee.operator", &e))?,
+            product: TopupProduct::parse(product, package_id.as_deref())
+                .map_err(|e| ApiError::invalid("payee.product", &e))?,
+        }
+        .canonical(),
+        PayeeBody::Deposit { account_number } => format!(
+            "deposit:{}",
+            account_number
+                .parse::<AccountNumber>()
+                .map_err(|e| ApiError::invalid("payee.account_number", &e))?
+                .as_str()
+        ),
     };
     let now = state.clock.now();
     let rules = state.rules.otp.clone();

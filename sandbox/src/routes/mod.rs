@@ -8,6 +8,7 @@ use axum::response::IntoResponse;
 use crate::error::ApiError;
 use crate::state::AppState;
 
+mod account_transfers;
 mod accounts;
 mod activation;
 mod admin;
@@ -19,10 +20,12 @@ mod devices;
 mod dynamic_pins;
 mod inquiries;
 mod operations;
+mod payment_source;
 mod session;
 mod sheba_transfers;
 mod sms;
 mod soft_token;
+mod topups;
 mod transfers;
 
 /// The whole API: `/v1` for customers, `/admin` for QA.
@@ -40,6 +43,8 @@ pub fn router(state: AppState) -> Router {
         .merge(sheba_transfers::routes())
         .merge(transfers::routes())
         .merge(bills::routes())
+        .merge(topups::routes())
+        .merge(account_transfers::routes())
         .merge(operations::routes())
         .merge(soft_token::routes())
         .merge(sms::routes())
