@@ -116,7 +116,7 @@ impl BillSource {
         }
     }
 
-    pub(super) fn of_account(account: &Account) -> Self {
+    pub(crate) fn of_account(account: &Account) -> Self {
         Self::Account {
             account_id: account.account_id.clone(),
             title_fa: account.title_fa.clone(),
@@ -128,7 +128,7 @@ impl BillSource {
         }
     }
 
-    pub(super) fn of_card(card: &Card) -> Self {
+    pub(crate) fn of_card(card: &Card) -> Self {
         Self::Card {
             card_id: card.card_id.clone(),
             pan_masked: card.pan_masked.clone(),
