@@ -2,15 +2,18 @@
 //! (a temporary data directory, the demo seed), and one customer's session
 //! walked through the core exactly as a phone runs it (pinned HTTPS,
 //! session, flows, sealed store): activation, login, card-to-card, PAYA,
-//! SATNA, a bill, a statement page, blocking a card.
+//! SATNA, a bill, a top-up, a transfer to an account of the bank, a
+//! statement page, blocking a card.
 
 mod account;
 mod bank;
+mod deposit;
 mod device;
 mod receipt;
 mod sms;
 mod soft_token;
 mod steps;
+mod topup;
 mod transfers;
 
 use clap::Args;
@@ -102,6 +105,13 @@ async fn walk() -> Result<Report, Problem> {
     step!("paya_transfer", "انتقال پایا", "PAYA transfer", paya);
     step!("satna_transfer", "انتقال ساتنا", "SATNA transfer", satna);
     step!("bill_payment", "پرداخت قبض", "Bill payment", bill_payment);
+    step!("topup", "خرید شارژ", "Mobile top-up", topup);
+    step!(
+        "account_transfer",
+        "انتقال وجه به سپرده",
+        "Transfer to an account of the bank",
+        account_transfer
+    );
     step!("statement", "صورت‌حساب", "Statement", statement);
     step!(
         "sms_fallback",
@@ -187,8 +197,10 @@ fn balances_text(before: &Value, after: &Value) -> String {
             let (was, now) = (was.as_u64().unwrap_or(0), now.as_u64().unwrap_or(0));
             let change = if now == was {
                 String::from("بدون تغییر / unchanged")
+            } else if now > was {
+                format!("+{}", receipt::money(now - was))
             } else {
-                format!("−{}", receipt::money(was.saturating_sub(now)))
+                format!("−{}", receipt::money(was - now))
             };
             out.push_str(&format!(
                 "    {customer} {account}: {} → {} ({change})\n",
