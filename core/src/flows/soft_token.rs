@@ -4,6 +4,8 @@
 //! platform's vault ([`SoftTokenVault`]). Also the dynamic-PIN codes the
 //! payment flows take from a card's token.
 
+use zeroize::Zeroizing;
+
 use super::{Context, Problem};
 use crate::client::{SoftTokenActivationStarted, local_now};
 use crate::money::Rials;
@@ -118,9 +120,18 @@ pub fn any_token_card(ctx: &Context) -> Option<String> {
         .and_then(|cards| cards.into_iter().next())
 }
 
-/// `token.not_active`: this phone holds no soft token.
-pub(crate) fn no_token() -> Problem {
-    Problem::of(&SoftTokenError::NotActive)
+/// A code approving a payment from one of the customer's accounts: made by
+/// the first soft token this phone holds, over `amount` to `payee`; with the
+/// card it belongs to (the bank checks the card is the customer's own).
+/// `token.not_active` when this phone holds none.
+pub(crate) fn account_payment_code(
+    ctx: &Context,
+    amount: Rials,
+    payee: &Payee,
+) -> Result<(String, Zeroizing<String>), Problem> {
+    let card_id = any_token_card(ctx).ok_or_else(|| Problem::of(&SoftTokenError::NotActive))?;
+    let code = Zeroizing::new(payment_code(ctx, &card_id, amount, payee)?);
+    Ok((card_id, code))
 }
 
 /// The card's code approving `amount` to `payee` now (the bank's clock),

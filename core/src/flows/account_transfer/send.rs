@@ -4,7 +4,6 @@
 //! outcome resolved by asking, never by a blind resend).
 
 use serde_json::json;
-use zeroize::Zeroizing;
 
 use super::{AccountTransfer, AccountTransferState, DepositPayment, wrong};
 use crate::client::{PinSource, local_now};
@@ -115,13 +114,8 @@ impl AccountTransfer {
         let AccountTransferState::Confirm { payment, .. } = self.state() else {
             return Err(wrong("submit"));
         };
-        let card_id = soft_token::any_token_card(self.ctx()).ok_or_else(soft_token::no_token)?;
-        let code = Zeroizing::new(soft_token::payment_code(
-            self.ctx(),
-            &card_id,
-            payment.amount,
-            &payment.payee(),
-        )?);
+        let (card_id, code) =
+            soft_token::account_payment_code(self.ctx(), payment.amount, &payment.payee())?;
         self.submit_with(&code, "ocra", Some(&card_id)).await
     }
 

@@ -76,14 +76,9 @@ impl BillPayment {
         let BillPaymentState::ConfirmAccount { order, .. } = self.state() else {
             return Err(wrong("confirm"));
         };
-        let card_id = soft_token::any_token_card(self.ctx()).ok_or_else(soft_token::no_token)?;
         let payee = Payee::Bill(order.bill.bill.clone());
-        let code = Zeroizing::new(soft_token::payment_code(
-            self.ctx(),
-            &card_id,
-            order.bill.amount,
-            &payee,
-        )?);
+        let (card_id, code) =
+            soft_token::account_payment_code(self.ctx(), order.bill.amount, &payee)?;
         self.confirm_with(&code, "ocra", Some(&card_id)).await
     }
 

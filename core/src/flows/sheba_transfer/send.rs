@@ -14,7 +14,6 @@ use crate::flows::sms_pin::{self, PinStep};
 use crate::flows::soft_token;
 use crate::ids::{Payee, SecondPin};
 use crate::operation::{Link, Submission};
-use zeroize::Zeroizing;
 
 /// Longest description the bank accepts, in characters.
 const MAX_DESCRIPTION: usize = 100;
@@ -140,14 +139,8 @@ impl ShebaTransfer {
         let ShebaTransferState::Confirm { payment, .. } = self.state() else {
             return Err(wrong("submit"));
         };
-        let card_id = soft_token::any_token_card(self.ctx()).ok_or_else(soft_token::no_token)?;
         let payee = Payee::Sheba(payment.destination.sheba.clone());
-        let code = Zeroizing::new(soft_token::payment_code(
-            self.ctx(),
-            &card_id,
-            payment.amount,
-            &payee,
-        )?);
+        let (card_id, code) = soft_token::account_payment_code(self.ctx(), payment.amount, &payee)?;
         self.submit_with(&code, "ocra", Some(&card_id)).await
     }
 

@@ -102,13 +102,8 @@ impl Topup {
         let TopupState::ConfirmAccount { order, .. } = self.state() else {
             return Err(wrong("confirm"));
         };
-        let card_id = soft_token::any_token_card(self.ctx()).ok_or_else(soft_token::no_token)?;
-        let code = Zeroizing::new(soft_token::payment_code(
-            self.ctx(),
-            &card_id,
-            order.purchase.amount,
-            &order.payee(),
-        )?);
+        let (card_id, code) =
+            soft_token::account_payment_code(self.ctx(), order.purchase.amount, &order.payee())?;
         self.confirm_with(&code, "ocra", Some(&card_id)).await
     }
 
