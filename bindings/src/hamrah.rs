@@ -14,6 +14,7 @@ use hamrah_core::session::{Session, device_id};
 use hamrah_core::store::Store;
 use hamrah_core::token::SoftTokenVault;
 
+use crate::account_transfer::AccountTransfers;
 use crate::accounts::AccountsClient;
 use crate::bills::BillPayments;
 use crate::card_transfer::CardTransfers;
@@ -31,6 +32,7 @@ use crate::session::SessionClient;
 use crate::sheba_transfer::ShebaTransfers;
 use crate::sms::{Connectivity, SmsChannel, SmsEncoding, SmsTransport};
 use crate::token::TokenClient;
+use crate::topup::Topups;
 
 /// Where the bank is and where the install keeps its files.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -148,6 +150,16 @@ impl Hamrah {
     /// The inbox of the bank's notices.
     pub fn notices(&self) -> Arc<NoticesClient> {
         NoticesClient::new(Arc::clone(&self.install))
+    }
+
+    /// Mobile top-ups and internet packages.
+    pub fn topups(&self) -> Arc<Topups> {
+        Topups::new(Arc::clone(&self.install))
+    }
+
+    /// Transfers to accounts of this bank, by account number.
+    pub fn account_transfers(&self) -> Arc<AccountTransfers> {
+        AccountTransfers::new(Arc::clone(&self.install))
     }
 
     /// The soft token: activation, codes, deactivation.

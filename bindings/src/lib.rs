@@ -3,8 +3,8 @@
 //!
 //! - [`Hamrah`] (the root object) opens one install and hands out the
 //!   sub-clients: [`SessionClient`], [`AccountsClient`], [`CardTransfers`],
-//!   [`ShebaTransfers`], [`BillPayments`], [`ChequesClient`], [`Loans`], [`OtherCards`],
-//!   [`TokenClient`], [`SmsChannel`], [`InfoClient`], [`NoticesClient`].
+//!   [`ShebaTransfers`], [`BillPayments`], [`Topups`], [`AccountTransfers`], [`ChequesClient`],
+//!   [`Loans`], [`OtherCards`], [`TokenClient`], [`SmsChannel`], [`InfoClient`], [`NoticesClient`].
 //! - Every async function runs as a task of a tokio runtime the library owns
 //!   ([`runtime`]): a caller that stops waiting (a cancelled coroutine) never
 //!   cancels a payment; its outcome still reaches the observers.
@@ -17,6 +17,8 @@
 
 uniffi::setup_scaffolding!();
 
+mod account_transfer;
+mod account_transfer_types;
 mod accounts;
 mod amounts;
 mod bill_types;
@@ -49,8 +51,14 @@ mod sms_payments;
 mod sms_types;
 mod test_hooks;
 mod token;
+mod topup;
+mod topup_types;
 mod types;
 
+pub use account_transfer::{AccountTransferFlow, AccountTransferObserver, AccountTransfers};
+pub use account_transfer_types::{
+    AccountTransferState, DepositDestination, DepositLimits, DepositPayment, DepositReceipt,
+};
 pub use accounts::{AccountInfo, AccountsClient, CardInfo, StatementEntry, StatementPage};
 pub use amounts::{AmountText, amount_text, signed_amount_text};
 pub use bill_types::{BillInfo, BillOrder, BillPaymentState, BillReceipt, BillSource};
@@ -96,4 +104,8 @@ pub use sms::{
 };
 pub use test_hooks::{ffi_echo, ffi_test_panic, library_version};
 pub use token::{TokenActivation, TokenClient, TokenCode, TokenCodeObserver};
+pub use topup::{TopupFlow, TopupObserver, Topups};
+pub use topup_types::{
+    TopupLine, TopupOffer, TopupOrder, TopupPackage, TopupPurchase, TopupReceipt, TopupState,
+};
 pub use types::{BankInfo, PinStatus, ProblemInfo};

@@ -38,6 +38,8 @@ pub enum SmsKind {
     Instalment,
     /// A security notice: a lock after failed tries, a password changed.
     Security,
+    /// A top-up or internet package bought.
+    Topup,
     /// Anything else.
     Other,
 }
@@ -55,6 +57,7 @@ impl SmsKind {
             Self::Bill => "bill",
             Self::Instalment => "instalment",
             Self::Security => "security",
+            Self::Topup => "topup",
             Self::Other => "other",
         }
     }

@@ -2,6 +2,7 @@
 //! serde so it survives a restart ([`crate::store::Store::save_flow`]), and
 //! changes only through the customer's input. The shells decide nothing.
 
+pub mod account_transfer;
 pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
@@ -15,6 +16,7 @@ pub mod other_cards;
 pub mod sheba_transfer;
 pub mod sms_pin;
 pub mod soft_token;
+pub mod topup;
 
 use std::sync::Arc;
 

@@ -38,7 +38,9 @@ struct HomeView: View {
             Section("خدمات") {
                 NavigationLink("کارت به کارت") { CardTransferView(transfers: hamrah.cardTransfers()) }
                 NavigationLink("انتقال شبا (پایا، ساتنا)") { ShebaTransferView(transfers: hamrah.shebaTransfers()) }
+                NavigationLink("انتقال وجه به سپرده") { AccountTransferView(transfers: hamrah.accountTransfers()) }
                 NavigationLink("پرداخت قبض") { BillPaymentView(bills: hamrah.bills()) }
+                NavigationLink("خرید شارژ و بسته اینترنت") { TopupView(topups: hamrah.topups()) }
                 NavigationLink("رمزساز") { SoftTokenView(token: hamrah.token(), cards: cards) }
                 NavigationLink("پیام‌های بانک") { InboxView(notices: hamrah.notices()) }
                 NavigationLink("نرخ ارز") { RatesView(info: hamrah.info()) }

@@ -57,6 +57,8 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     private val cardTransfers = hamrah.cardTransfers()
     private val shebaTransfers = hamrah.shebaTransfers()
     private val bills = hamrah.bills()
+    private val topups = hamrah.topups()
+    private val accountTransfers = hamrah.accountTransfers()
 
     /** A new card-to-card journey. */
     suspend fun startCardTransfer() = CardTransferJourney(cardTransfers.start())
@@ -78,6 +80,15 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     /** Reopens a saved loan payment, if it still exists. */
     fun restoreLoanPayment(flowId: String) = loans.restore(flowId)?.let(::LoanPaymentJourney)
+
+    /** A new top-up or internet-package purchase. */
+    suspend fun startTopup() = TopupJourney(topups.start())
+
+    /** Reopens a saved top-up, if it still exists. */
+    suspend fun restoreTopup(flowId: String) = topups.restore(flowId)?.let(::TopupJourney)
+
+    /** A new transfer to an account of this bank. */
+    suspend fun startAccountTransfer() = AccountTransferJourney(accountTransfers.start())
 
     /** The card's soft-token code, now and then once a second. */
     fun tokenCodes(cardId: String): Flow<TokenCode> = callbackFlow {
@@ -105,8 +116,10 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     override fun close() {
         session.close()
         cheques.close()
-        listOf(accounts, info, notices, token, loans, otherCards, cardTransfers, shebaTransfers, bills, hamrah)
-            .forEach { it.close() }
+        listOf(
+            accounts, info, notices, token, loans, otherCards, cardTransfers, shebaTransfers, bills,
+            topups, accountTransfers, hamrah,
+        ).forEach { it.close() }
     }
 
     companion object {

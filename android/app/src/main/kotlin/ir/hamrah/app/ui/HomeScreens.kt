@@ -50,7 +50,9 @@ fun HomeScreen(client: HamrahClient, go: (Place) -> Unit) {
         ErrorText(error)
         Action("کارت به کارت") { go(Place.CARD_TRANSFER) }
         Action("انتقال شبا (پایا / ساتنا)") { go(Place.SHEBA) }
+        Action("انتقال وجه به سپرده") { go(Place.ACCOUNT_TRANSFER) }
         Action("پرداخت قبض") { go(Place.BILLS) }
+        Action("خرید شارژ و بسته اینترنت") { go(Place.TOPUP) }
         Action("رمز پویای نرم‌افزاری") { go(Place.SOFT_TOKEN) }
         Action("صورتحساب") { go(Place.HISTORY) }
         Action("پیام‌های بانک") { go(Place.INBOX) }

@@ -14,7 +14,7 @@ import ir.hamrah.ffi.SessionState
 import ir.hamrah.kotlin.HamrahClient
 
 /** The app's places. */
-enum class Place { HOME, CARD_TRANSFER, SHEBA, BILLS, SOFT_TOKEN, HISTORY, SETTINGS, SMS, RATES, BRANCHES, PRODUCTS, INBOX }
+enum class Place { HOME, CARD_TRANSFER, SHEBA, BILLS, TOPUP, ACCOUNT_TRANSFER, SOFT_TOKEN, HISTORY, SETTINGS, SMS, RATES, BRANCHES, PRODUCTS, INBOX }
 
 /**
  * Logged out (or expired): activation or login. Logged in: the home screen
@@ -41,6 +41,8 @@ fun HamrahNavigation(client: HamrahClient, activity: FragmentActivity) {
                 Place.CARD_TRANSFER -> CardTransferScreen(client) { place = Place.HOME }
                 Place.SHEBA -> ShebaScreen(client) { place = Place.HOME }
                 Place.BILLS -> BillScreen(client) { place = Place.HOME }
+                Place.TOPUP -> TopupScreen(client) { place = Place.HOME }
+                Place.ACCOUNT_TRANSFER -> AccountTransferScreen(client) { place = Place.HOME }
                 Place.SOFT_TOKEN -> SoftTokenScreen(client) { place = Place.HOME }
                 Place.HISTORY -> HistoryScreen(client) { place = Place.HOME }
                 Place.SETTINGS -> SettingsScreen(client, { place = Place.SMS }) { place = Place.HOME }
