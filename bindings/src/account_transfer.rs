@@ -3,12 +3,13 @@
 
 use std::sync::Arc;
 
+use hamrah_core::flows::Problem;
 use hamrah_core::flows::account_transfer::AccountTransfer;
 
-use crate::account_transfer_types::AccountTransferState;
+use crate::account_transfer_types::{AccountTransferInput, AccountTransferState};
 use crate::error::HamrahError;
 use crate::install::Install;
-use crate::journey::{Journey, step};
+use crate::journey::{Journey, act};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
 
@@ -31,8 +32,32 @@ impl AccountTransfers {
     }
 }
 
+/// The state to render, with whether a soft-token code can confirm.
+fn view(flow: &AccountTransfer) -> AccountTransferState {
+    AccountTransferState::of(flow.state(), flow.soft_token_available())
+}
+
+/// Hands `input` to the core's step of the same name; `false` for
+/// [`AccountTransferInput::Finish`], which ends the journey.
+async fn apply(flow: &mut AccountTransfer, input: AccountTransferInput) -> Result<bool, Problem> {
+    use AccountTransferInput as I;
+    match input {
+        I::Finish => return Ok(false),
+        I::ChooseSource { account_id } => flow.choose_source(&account_id),
+        I::EnterDestination { account_number } => flow.enter_destination(&account_number).await,
+        I::ConfirmHolder { confirmed } => flow.confirm_holder(confirmed),
+        I::EnterAmount { amount } => flow.enter_amount(&amount),
+        I::Describe { text } => flow.describe(&text),
+        I::RequestPin => flow.request_pin().await,
+        I::Submit { pin } => flow.submit(&pin).await,
+        I::SubmitWithSoftToken => flow.submit_with_soft_token().await,
+        I::Resolve => flow.resolve().await,
+    }
+    .map(|_| true)
+}
+
 fn wrap(flow: AccountTransfer) -> Arc<AccountTransferFlow> {
-    let state = flow.state().into();
+    let state = view(&flow);
     let flow_id = flow.flow_id().to_owned();
     Arc::new(AccountTransferFlow {
         flow_id,
@@ -96,72 +121,16 @@ impl AccountTransferFlow {
         })
     }
 
-    /// Picks the source account.
-    pub async fn choose_source(
+    /// The customer's next input ([`AccountTransferInput`]); returns the new
+    /// state, also published to the observers (not
+    /// [`AccountTransferInput::Finish`]'s). One export for every input, the
+    /// end included, keeps the phones' library small. A submit runs exactly
+    /// once on the library's runtime: cancelling the caller does not cancel
+    /// the transfer, and its outcome still reaches the observers.
+    pub async fn act(
         &self,
-        account_id: String,
+        input: AccountTransferInput,
     ) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.choose_source(&account_id))
-    }
-
-    /// The destination account number as typed; then the holder inquiry.
-    pub async fn enter_destination(
-        &self,
-        account_number: String,
-    ) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.enter_destination(&account_number).await)
-    }
-
-    /// Confirms (or rejects) the holder.
-    pub async fn confirm_holder(
-        &self,
-        confirmed: bool,
-    ) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.confirm_holder(confirmed))
-    }
-
-    /// The amount in rials, as typed.
-    pub async fn enter_amount(&self, amount: String) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.enter_amount(&amount))
-    }
-
-    /// A description for the receipt.
-    pub async fn describe(&self, text: String) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.describe(&text))
-    }
-
-    /// Asks the bank for an SMS dynamic PIN bound to this amount and account number.
-    pub async fn request_pin(&self) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.request_pin().await)
-    }
-
-    /// Whether this phone holds a soft token, whose code can confirm instead.
-    pub async fn soft_token_available(&self) -> bool {
-        self.journey
-            .lock()
-            .await
-            .as_ref()
-            .is_some_and(AccountTransfer::soft_token_available)
-    }
-
-    /// Sends the confirmed transfer with the SMS dynamic PIN, exactly once.
-    pub async fn submit(&self, pin: String) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.submit(&pin).await)
-    }
-
-    /// Sends the confirmed transfer with a code of this phone's soft token, exactly once.
-    pub async fn submit_with_soft_token(&self) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.submit_with_soft_token().await)
-    }
-
-    /// A pending transfer asks the bank for its outcome.
-    pub async fn resolve(&self) -> Result<AccountTransferState, HamrahError> {
-        step!(self, flow => flow.resolve().await)
-    }
-
-    /// Ends the journey: the saved state is forgotten.
-    pub async fn finish(&self) -> Result<(), HamrahError> {
-        let journey = Arc::clone(&self.journey);
-        run(async move { journey.finish(AccountTransfer::close).await }).await
+        act!(self, flow => apply(flow, input).await, view, AccountTransfer::close)
     }
 }

@@ -165,6 +165,8 @@ pub enum AccountTransferState {
         payment: DepositPayment,
         /// The SMS PIN requests.
         pin: PinStatus,
+        /// Whether a code of this phone's soft token can confirm instead.
+        soft_token_available: bool,
         /// The last attempt's problem.
         error: Option<ProblemInfo>,
     },
@@ -189,8 +191,10 @@ pub enum AccountTransferState {
     },
 }
 
-impl From<&core::AccountTransferState> for AccountTransferState {
-    fn from(state: &core::AccountTransferState) -> Self {
+impl AccountTransferState {
+    /// The core's state as the screens render it; `soft_token` says whether
+    /// a soft-token code can confirm (the core's `soft_token_available`).
+    pub(crate) fn of(state: &core::AccountTransferState, soft_token: bool) -> Self {
         use core::AccountTransferState as S;
         match state {
             S::ChooseSource { accounts } => Self::ChooseSource {
@@ -225,6 +229,7 @@ impl From<&core::AccountTransferState> for AccountTransferState {
             } => Self::Confirm {
                 payment: payment.into(),
                 pin: pin.into(),
+                soft_token_available: soft_token,
                 error: problem(error),
             },
             S::Pending { payment, .. } => Self::Pending {
@@ -240,4 +245,50 @@ impl From<&core::AccountTransferState> for AccountTransferState {
             },
         }
     }
+}
+
+/// What the customer does next on a transfer's screen ([`crate::AccountTransferFlow::act`]).
+// No `Debug`: it carries the PIN.
+#[derive(Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum AccountTransferInput {
+    /// Picks the source account.
+    ChooseSource {
+        /// Its id.
+        account_id: String,
+    },
+    /// The destination account number as typed; then the holder inquiry.
+    EnterDestination {
+        /// The number.
+        account_number: String,
+    },
+    /// Confirms (or rejects) the holder.
+    ConfirmHolder {
+        /// Whether the name is the one meant.
+        confirmed: bool,
+    },
+    /// The amount in rials, as typed.
+    EnterAmount {
+        /// The amount.
+        amount: String,
+    },
+    /// A description for the receipt.
+    Describe {
+        /// The text (at most 100 characters).
+        text: String,
+    },
+    /// Asks the bank for an SMS dynamic PIN bound to this amount and account number.
+    RequestPin,
+    /// Sends the transfer with the SMS dynamic PIN, exactly once.
+    Submit {
+        /// The dynamic PIN.
+        pin: String,
+    },
+    /// Sends the transfer with a code of this phone's soft token, exactly once.
+    SubmitWithSoftToken,
+    /// A pending transfer asks the bank for its outcome.
+    Resolve,
+    /// Ends the journey (after the receipt was shown): the saved state is
+    /// forgotten; the last state is returned, and any later input is refused
+    /// (`flow.finished`).
+    Finish,
 }

@@ -57,7 +57,8 @@ mod types;
 
 pub use account_transfer::{AccountTransferFlow, AccountTransferObserver, AccountTransfers};
 pub use account_transfer_types::{
-    AccountTransferState, DepositDestination, DepositLimits, DepositPayment, DepositReceipt,
+    AccountTransferInput, AccountTransferState, DepositDestination, DepositLimits, DepositPayment,
+    DepositReceipt,
 };
 pub use accounts::{AccountInfo, AccountsClient, CardInfo, StatementEntry, StatementPage};
 pub use amounts::{AmountText, amount_text, signed_amount_text};
@@ -106,6 +107,7 @@ pub use test_hooks::{ffi_echo, ffi_test_panic, library_version};
 pub use token::{TokenActivation, TokenClient, TokenCode, TokenCodeObserver};
 pub use topup::{TopupFlow, TopupObserver, Topups};
 pub use topup_types::{
-    TopupLine, TopupOffer, TopupOrder, TopupPackage, TopupPurchase, TopupReceipt, TopupState,
+    CardCredentials, TopupInput, TopupLine, TopupOffer, TopupOrder, TopupPackage, TopupPurchase,
+    TopupReceipt, TopupState,
 };
 pub use types::{BankInfo, PinStatus, ProblemInfo};

@@ -3,14 +3,15 @@
 
 use std::sync::Arc;
 
+use hamrah_core::flows::Problem;
 use hamrah_core::flows::topup::Topup;
 
 use crate::error::HamrahError;
 use crate::install::Install;
-use crate::journey::{Journey, step};
+use crate::journey::{Journey, act};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
-use crate::topup_types::TopupState;
+use crate::topup_types::{TopupInput, TopupState};
 
 /// Receives every state of a top-up.
 #[uniffi::export(foreign)]
@@ -31,8 +32,40 @@ impl Topups {
     }
 }
 
+/// The state to render, with whether a soft-token code can pay.
+fn view(flow: &Topup) -> TopupState {
+    TopupState::of(flow.state(), flow.soft_token_available())
+}
+
+/// Hands `input` to the core's step of the same name; `false` for
+/// [`TopupInput::Finish`], which ends the journey.
+async fn apply(flow: &mut Topup, input: TopupInput) -> Result<bool, Problem> {
+    use TopupInput as I;
+    match input {
+        I::Finish => return Ok(false),
+        I::EnterMobile { mobile } => flow.enter_mobile(&mobile),
+        I::ChooseOperator { operator_id } => flow.choose_operator(&operator_id),
+        I::ChooseCharge { amount, amazing } => flow.choose_charge(&amount, amazing).await,
+        I::ChoosePackage { package_id } => flow.choose_package(&package_id).await,
+        I::ChooseSource { source_id } => flow.choose_source(&source_id),
+        I::RequestPin => flow.request_pin().await,
+        I::Pay { pin, card: None } => flow.confirm(&pin).await,
+        I::Pay {
+            pin,
+            card: Some(card),
+        } => flow.submit_card(&pin, &card.cvv2, &card.expiry).await,
+        I::PayWithSoftToken { card: None } => flow.confirm_with_soft_token().await,
+        I::PayWithSoftToken { card: Some(card) } => {
+            flow.submit_card_with_soft_token(&card.cvv2, &card.expiry)
+                .await
+        }
+        I::Resolve => flow.resolve().await,
+    }
+    .map(|_| true)
+}
+
 fn wrap(flow: Topup) -> Arc<TopupFlow> {
-    let state = flow.state().into();
+    let state = view(&flow);
     let flow_id = flow.flow_id().to_owned();
     Arc::new(TopupFlow {
         flow_id,
@@ -91,77 +124,13 @@ impl TopupFlow {
         countdown(observer, move || journey.peek(Topup::pin_seconds_left))
     }
 
-    /// The number as typed (or the customer's own); its operator is proposed.
-    pub async fn enter_mobile(&self, mobile: String) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.enter_mobile(&mobile))
-    }
-
-    /// Another operator for a ported number (`mci`, `irancell`, `rightel`).
-    pub async fn choose_operator(&self, operator_id: String) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.choose_operator(&operator_id))
-    }
-
-    /// One of the operator's amounts, as typed or tapped; `amazing` for its amazing top-up.
-    pub async fn choose_charge(
-        &self,
-        amount: String,
-        amazing: bool,
-    ) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.choose_charge(&amount, amazing).await)
-    }
-
-    /// An internet package of the operator's.
-    pub async fn choose_package(&self, package_id: String) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.choose_package(&package_id).await)
-    }
-
-    /// Picks the account or card that pays.
-    pub async fn choose_source(&self, source_id: String) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.choose_source(&source_id))
-    }
-
-    /// Asks for an SMS dynamic PIN bound to this purchase.
-    pub async fn request_pin(&self) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.request_pin().await)
-    }
-
-    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
-    pub async fn confirm(&self, pin: String) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.confirm(&pin).await)
-    }
-
-    /// Pays from the chosen account with a code of this phone's soft token, exactly once.
-    pub async fn confirm_with_soft_token(&self) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.confirm_with_soft_token().await)
-    }
-
-    /// Pays by card with the dynamic PIN, CVV2 and expiry, exactly once.
-    pub async fn submit_card(
-        &self,
-        pin: String,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.submit_card(&pin, &cvv2, &expiry).await)
-    }
-
-    /// Whether a soft-token code can pay.
-    pub async fn soft_token_available(&self) -> bool {
-        self.journey
-            .lock()
-            .await
-            .as_ref()
-            .is_some_and(Topup::soft_token_available)
-    }
-
-    /// A pending purchase asks the bank for its outcome.
-    pub async fn resolve(&self) -> Result<TopupState, HamrahError> {
-        step!(self, flow => flow.resolve().await)
-    }
-
-    /// Ends the journey: the saved state is forgotten.
-    pub async fn finish(&self) -> Result<(), HamrahError> {
-        let journey = Arc::clone(&self.journey);
-        run(async move { journey.finish(Topup::close).await }).await
+    /// The customer's next input ([`TopupInput`]); returns the new state,
+    /// also published to the observers (not [`TopupInput::Finish`]'s). One
+    /// export for every input, the end included, keeps the phones' library
+    /// small. A payment runs exactly once on the library's runtime:
+    /// cancelling the caller does not cancel it, and its outcome still
+    /// reaches the observers.
+    pub async fn act(&self, input: TopupInput) -> Result<TopupState, HamrahError> {
+        act!(self, flow => apply(flow, input).await, view, Topup::close)
     }
 }

@@ -225,6 +225,8 @@ pub enum TopupState {
         order: TopupOrder,
         /// The SMS PIN requests.
         pin: PinStatus,
+        /// Whether a code of this phone's soft token can pay instead.
+        soft_token_available: bool,
         /// The last attempt's problem.
         error: Option<ProblemInfo>,
     },
@@ -234,6 +236,8 @@ pub enum TopupState {
         order: TopupOrder,
         /// The SMS PIN requests.
         pin: PinStatus,
+        /// Whether the card's soft token on this phone can pay instead.
+        soft_token_available: bool,
         /// The last attempt's problem.
         error: Option<ProblemInfo>,
     },
@@ -258,8 +262,10 @@ pub enum TopupState {
     },
 }
 
-impl From<&core::TopupState> for TopupState {
-    fn from(state: &core::TopupState) -> Self {
+impl TopupState {
+    /// The core's state as the screens render it; `soft_token` says whether
+    /// a soft-token code can pay (the core's `Topup::soft_token_available`).
+    pub(crate) fn of(state: &core::TopupState, soft_token: bool) -> Self {
         use core::TopupState as S;
         match state {
             S::EnterMobile { catalog, error } => Self::EnterMobile {
@@ -269,11 +275,10 @@ impl From<&core::TopupState> for TopupState {
             S::ChooseProduct {
                 catalog,
                 line,
-                offer,
                 error,
             } => Self::ChooseProduct {
                 line: line.into(),
-                offer: offer.as_ref().map(Into::into),
+                offer: state.offer().map(Into::into),
                 operators: catalog.operators.iter().map(Into::into).collect(),
                 error: problem(error),
             },
@@ -289,11 +294,13 @@ impl From<&core::TopupState> for TopupState {
             S::ConfirmAccount { order, pin, error } => Self::ConfirmAccount {
                 order: order.into(),
                 pin: pin.into(),
+                soft_token_available: soft_token,
                 error: problem(error),
             },
             S::Authorize { order, pin, error } => Self::Authorize {
                 order: order.into(),
                 pin: pin.into(),
+                soft_token_available: soft_token,
                 error: problem(error),
             },
             S::Pending { order, .. } => Self::Pending {
@@ -309,4 +316,67 @@ impl From<&core::TopupState> for TopupState {
             },
         }
     }
+}
+
+/// A card's printed credentials, for paying by card.
+// No `Debug`: it carries the CVV2.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CardCredentials {
+    /// CVV2.
+    pub cvv2: String,
+    /// Expiry as printed, `YYMM` (Jalali).
+    pub expiry: String,
+}
+
+/// What the customer does next on a top-up's screen ([`crate::TopupFlow::act`]).
+// No `Debug`: it carries the PIN or the CVV2.
+#[derive(Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum TopupInput {
+    /// The number as typed (or the customer's own); its operator is proposed.
+    EnterMobile {
+        /// The number.
+        mobile: String,
+    },
+    /// Another operator for a ported number (`mci`, `irancell`, `rightel`).
+    ChooseOperator {
+        /// The operator's id.
+        operator_id: String,
+    },
+    /// One of the operator's amounts, as typed or tapped.
+    ChooseCharge {
+        /// The amount in rials.
+        amount: String,
+        /// The operator's amazing top-up instead of a direct one.
+        amazing: bool,
+    },
+    /// An internet package of the operator's.
+    ChoosePackage {
+        /// The bank's id of the package.
+        package_id: String,
+    },
+    /// The account or card that pays.
+    ChooseSource {
+        /// Its id.
+        source_id: String,
+    },
+    /// Asks for an SMS dynamic PIN bound to this purchase.
+    RequestPin,
+    /// Pays with the SMS dynamic PIN, exactly once (`card` when a card pays).
+    Pay {
+        /// The dynamic PIN.
+        pin: String,
+        /// The card's CVV2 and expiry, when a card pays.
+        card: Option<CardCredentials>,
+    },
+    /// Pays with a code of this phone's soft token, exactly once.
+    PayWithSoftToken {
+        /// The card's CVV2 and expiry, when a card pays.
+        card: Option<CardCredentials>,
+    },
+    /// A pending purchase asks the bank for its outcome.
+    Resolve,
+    /// Ends the journey (after the receipt was shown): the saved state is
+    /// forgotten; the last state is returned, and any later input is refused
+    /// (`flow.finished`).
+    Finish,
 }

@@ -1,7 +1,8 @@
 #![no_main]
 //! The bank's top-up catalogue (`topup_catalog_get`): never a panic on any
 //! reply; what is accepted holds only positive amounts, valid package ids
-//! and each operator once.
+//! and each operator once, and reads back the same from the contract's shape
+//! a saved journey keeps it in.
 
 use hamrah_core::client::TopupCatalog;
 use libfuzzer_sys::fuzz_target;
@@ -26,5 +27,8 @@ fuzz_target!(|data: &[u8]| {
                     .all(|o| o.operator != offer.operator)
             );
         }
+        let saved = serde_json::to_value(&catalog).ok();
+        let read = saved.and_then(|json| serde_json::from_value::<TopupCatalog>(json).ok());
+        assert_eq!(read.as_ref(), Some(&catalog));
     }
 });

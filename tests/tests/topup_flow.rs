@@ -57,17 +57,15 @@ async fn a_top_up_for_another_number_step_by_step() {
     // As typed: +98, spaces, Persian digits.
     let state = flow.enter_mobile("+98 ۹۳۵ ۱۲۳ ۴۵۶۷").unwrap().clone();
     meter.step(&bank, "mobile");
-    let TopupState::ChooseProduct {
-        line, offer, error, ..
-    } = &state
-    else {
+    let TopupState::ChooseProduct { line, error, .. } = &state else {
         panic!("{state:?}")
     };
     assert_eq!(error, &None);
     assert_eq!(line.operator, Operator::Irancell);
     assert_eq!(line.mobile_masked, "0935***4567");
     assert!(!line.own);
-    let offer = offer.as_ref().unwrap();
+    let offer = state.offer().unwrap();
+    assert_eq!(offer.operator, Operator::Irancell);
     assert_eq!(offer.amazing_title_fa.as_deref(), Some("شارژ شگفت‌انگیز"));
     // Ported to MCI, then back.
     let state = flow.choose_operator("mci").unwrap();
@@ -143,12 +141,19 @@ async fn an_internet_package_for_my_number_paid_by_card() {
     };
     let own = catalog.own_mobile.clone().unwrap();
     let state = flow.enter_mobile(own.as_str()).unwrap();
-    let TopupState::ChooseProduct { line, offer, .. } = state else {
+    let TopupState::ChooseProduct { line, .. } = state else {
         panic!("{state:?}")
     };
     assert!(line.own);
-    let package = offer.as_ref().unwrap().packages[1].clone();
+    let package = state.offer().unwrap().packages[1].clone();
     assert_eq!(package.duration_days, 7);
+    // Reopened on the product screen: the catalogue was saved in the
+    // contract's shape and comes back through its parser, the offer with it.
+    let reopened = Topup::restore(app.ctx.clone(), flow.flow_id())
+        .unwrap()
+        .unwrap();
+    assert_eq!(reopened.state(), flow.state());
+    assert_eq!(reopened.state().offer(), flow.state().offer());
     let state = flow
         .choose_package(package.package_id.as_str())
         .await
@@ -168,6 +173,11 @@ async fn an_internet_package_for_my_number_paid_by_card() {
     assert!(receipt.source_pan_masked.is_some());
     assert_eq!(receipt.amount_rials, package.price.get());
     assert_eq!(order.purchase.title_fa, package.title_fa);
+    // The receipt reopened, its package read back as saved.
+    let restored = Topup::restore(app.ctx.clone(), flow.flow_id())
+        .unwrap()
+        .unwrap();
+    assert_eq!(restored.state(), flow.state());
     ledger_ok(&bank).await;
     bank.sandbox.stop().await;
 }
@@ -188,14 +198,10 @@ async fn what_the_operator_does_not_sell_is_refused_on_the_phone() {
     );
     // A Shatel number: no offer, but the customer may pick the operator it was ported to.
     let state = flow.enter_mobile("09981234567").unwrap();
-    let TopupState::ChooseProduct {
-        offer: None,
-        error: Some(e),
-        ..
-    } = state
-    else {
+    let TopupState::ChooseProduct { error: Some(e), .. } = state else {
         panic!("{state:?}")
     };
+    assert_eq!(state.offer(), None);
     assert_eq!(e.code, "topup.operator_not_sold");
     let state = flow.choose_operator("talia").unwrap();
     let TopupState::ChooseProduct { error: Some(e), .. } = state else {

@@ -1,9 +1,13 @@
 //! `topup_catalog_get`: what the bank sells per operator, parsed with the
 //! core's parsers (an operator the core does not know is skipped: the
 //! contract may add one; anything else outside the contract is refused).
+//!
+//! A saved journey keeps the catalogue in the contract's own shape, read
+//! back through the same parser: one deserializer for the bank's reply and
+//! the saved state, which keeps the phones' library small.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::{Api, Auth};
 use crate::channel::{ChannelError, Method};
@@ -12,6 +16,7 @@ use crate::money::Rials;
 
 /// An internet package the bank sells.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Value", try_from = "Value")]
 pub struct InternetPackage {
     /// The bank's id.
     pub package_id: PackageId,
@@ -26,7 +31,7 @@ pub struct InternetPackage {
 }
 
 /// What one operator's lines can be charged with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperatorOffer {
     /// The operator.
     pub operator: Operator,
@@ -42,6 +47,7 @@ pub struct OperatorOffer {
 
 /// The contract's `TopupCatalog`, parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Value", try_from = "Value")]
 pub struct TopupCatalog {
     /// The customer's own number, for "my number".
     pub own_mobile: Option<MobileNumber>,
@@ -99,17 +105,8 @@ impl TopupCatalog {
             let packages = offer
                 .packages
                 .into_iter()
-                .map(|p| {
-                    Some(InternetPackage {
-                        price: positive(p.price_rials)?,
-                        package_id: p.package_id,
-                        title_fa: p.title_fa,
-                        duration_days: p.duration_days,
-                        volume_mb: p.volume_mb,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or(ChannelError::Protocol)?;
+                .map(InternetPackage::from_raw)
+                .collect::<Result<Vec<_>, _>>()?;
             if operators.iter().any(|o| o.operator == operator) {
                 return Err(ChannelError::Protocol);
             }
@@ -135,6 +132,74 @@ impl TopupCatalog {
     /// The offer of an operator the bank sells.
     pub fn offer(&self, operator: Operator) -> Option<&OperatorOffer> {
         self.operators.iter().find(|o| o.operator == operator)
+    }
+}
+
+impl InternetPackage {
+    fn from_raw(raw: RawPackage) -> Result<Self, ChannelError> {
+        if raw.price_rials == 0 {
+            return Err(ChannelError::Protocol);
+        }
+        Ok(Self {
+            price: Rials::new(raw.price_rials),
+            package_id: raw.package_id,
+            title_fa: raw.title_fa,
+            duration_days: raw.duration_days,
+            volume_mb: raw.volume_mb,
+        })
+    }
+}
+
+impl From<InternetPackage> for Value {
+    /// The contract's `InternetPackage`.
+    fn from(p: InternetPackage) -> Self {
+        json!({"package_id": p.package_id.as_str(), "title_fa": p.title_fa,
+               "duration_days": p.duration_days, "volume_mb": p.volume_mb,
+               "price_rials": p.price.get()})
+    }
+}
+
+impl TryFrom<Value> for InternetPackage {
+    type Error = ChannelError;
+
+    fn try_from(json: Value) -> Result<Self, Self::Error> {
+        Self::from_raw(serde_json::from_value(json).map_err(|_| ChannelError::Protocol)?)
+    }
+}
+
+impl From<TopupCatalog> for Value {
+    /// The contract's `TopupCatalog`.
+    fn from(catalog: TopupCatalog) -> Self {
+        let operators: Vec<Value> = catalog
+            .operators
+            .into_iter()
+            .map(|o| {
+                let mut offer = json!({
+                    "operator": o.operator.id(),
+                    "name_fa": o.name_fa,
+                    "charge_amounts_rials": o.charge_amounts.iter().map(|a| a.get()).collect::<Vec<_>>(),
+                    "amazing": o.amazing_title_fa.is_some(),
+                    "packages": o.packages.into_iter().map(Value::from).collect::<Vec<_>>(),
+                });
+                if let Some(title) = o.amazing_title_fa {
+                    offer["amazing_title_fa"] = title.into();
+                }
+                offer
+            })
+            .collect();
+        let mut json = json!({"cache_seconds": catalog.cache_seconds, "operators": operators});
+        if let Some(mobile) = catalog.own_mobile {
+            json["own_mobile"] = mobile.as_str().into();
+        }
+        json
+    }
+}
+
+impl TryFrom<Value> for TopupCatalog {
+    type Error = ChannelError;
+
+    fn try_from(json: Value) -> Result<Self, Self::Error> {
+        Self::from_json(json)
     }
 }
 
@@ -184,7 +249,13 @@ mod tests {
             offer.package("irc_7d_6gb").unwrap().price,
             Rials::new(390_000)
         );
-        assert_eq!(catalog.own_mobile.unwrap().as_str(), "09121234567");
+        assert_eq!(catalog.own_mobile.as_ref().unwrap().as_str(), "09121234567");
+        // Saved in the contract's shape, read back the same.
+        let saved = serde_json::to_value(&catalog).unwrap();
+        assert_eq!(
+            serde_json::from_value::<TopupCatalog>(saved).unwrap(),
+            catalog
+        );
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl fmt::Debug for PackageId {
 
 /// What is bought.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "product", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TopupProduct {
     /// A direct top-up (شارژ مستقیم).
     Charge,

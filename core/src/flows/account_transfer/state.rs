@@ -139,7 +139,9 @@ impl DepositReceipt {
 
 /// The transfer to an account of this bank, one screen per state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+// Externally tagged (`{"confirm": {..}}`): read back without serde's content
+// buffering, which an internally tagged enum costs the phones' library in code.
+#[serde(rename_all = "snake_case")]
 pub enum AccountTransferState {
     /// Pick a source account.
     ChooseSource {

@@ -133,15 +133,11 @@ impl Topup {
                 line.operator_name_fa = name_fa(&catalog, operator);
                 Ok(self.go(product_state(catalog, line)))
             }
-            _ => {
-                let offer = catalog.offer(line.operator).cloned();
-                Ok(self.go(TopupState::ChooseProduct {
-                    catalog,
-                    line,
-                    offer,
-                    error: Some(not_sold()),
-                }))
-            }
+            _ => Ok(self.go(TopupState::ChooseProduct {
+                catalog,
+                line,
+                error: Some(not_sold()),
+            })),
         }
     }
 
@@ -210,7 +206,9 @@ impl Topup {
 
     fn product_step(&self, field: &str) -> Result<(Option<OperatorOffer>, TopupLine), Problem> {
         match self.state() {
-            TopupState::ChooseProduct { offer, line, .. } => Ok((offer.clone(), line.clone())),
+            state @ TopupState::ChooseProduct { line, .. } => {
+                Ok((state.offer().cloned(), line.clone()))
+            }
             _ => Err(wrong(field)),
         }
     }
@@ -311,8 +309,7 @@ impl Topup {
 
 /// The product screen for `line`, with its operator's offer (or why there is none).
 fn product_state(catalog: TopupCatalog, line: TopupLine) -> TopupState {
-    let offer = catalog.offer(line.operator).cloned();
-    let error = offer.is_none().then(not_sold);
+    let error = catalog.offer(line.operator).is_none().then(not_sold);
     let line = TopupLine {
         operator_name_fa: name_fa(&catalog, line.operator),
         ..line
@@ -320,7 +317,6 @@ fn product_state(catalog: TopupCatalog, line: TopupLine) -> TopupState {
     TopupState::ChooseProduct {
         catalog,
         line,
-        offer,
         error,
     }
 }

@@ -122,7 +122,9 @@ impl TopupReceipt {
 
 /// The top-up, one screen per state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+// Externally tagged (`{"choose_product": {..}}`): read back without serde's content
+// buffering, which an internally tagged enum costs the phones' library in code.
+#[serde(rename_all = "snake_case")]
 pub enum TopupState {
     /// Type a number, or take "my number".
     EnterMobile {
@@ -132,14 +134,13 @@ pub enum TopupState {
         error: Option<Problem>,
     },
     /// The line and its operator (changeable for a ported number): pick a
-    /// top-up amount, an amazing top-up or an internet package.
+    /// top-up amount, an amazing top-up or an internet package of the
+    /// operator's offer ([`TopupState::offer`]).
     ChooseProduct {
         /// What the bank sells.
         catalog: TopupCatalog,
         /// The line.
         line: TopupLine,
-        /// The operator's offer (`None` when the bank sells none of its).
-        offer: Option<OperatorOffer>,
         /// The last input's problem.
         error: Option<Problem>,
     },
@@ -193,4 +194,15 @@ pub enum TopupState {
         /// The order, when one was confirmed.
         order: Option<TopupOrder>,
     },
+}
+
+impl TopupState {
+    /// On the product screen, what the chosen operator sells (`None` when the
+    /// bank sells none of its, or on another screen).
+    pub fn offer(&self) -> Option<&OperatorOffer> {
+        match self {
+            Self::ChooseProduct { catalog, line, .. } => catalog.offer(line.operator),
+            _ => None,
+        }
+    }
 }

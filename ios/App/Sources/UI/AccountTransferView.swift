@@ -44,38 +44,38 @@ struct AccountTransferView: View {
         case let .chooseSource(accounts):
             ForEach(accounts, id: \.accountId) { account in
                 Button("\(account.titleFa) (\(amountText(rials: account.availableBalanceRials).rialsFa))") {
-                    journey.run { try await flow.chooseSource(accountId: account.accountId) }
+                    journey.run { try await flow.act(input: .chooseSource(accountId: account.accountId)) }
                 }
             }
         case let .enterDestination(_, problem):
             TextField("شماره حساب مقصد", text: $number).keyboardType(.numberPad)
             if let problem { ProblemView(problem) }
             StepButton(title: "استعلام", busy: journey.busy) {
-                journey.run { [number] in try await flow.enterDestination(accountNumber: number) }
+                journey.run { [number] in try await flow.act(input: .enterDestination(accountNumber: number)) }
             }
         case let .confirmHolder(_, destination):
             Row(label: "صاحب حساب", value: destination.holderName)
             Row(label: "شماره حساب", value: persianDigits(text: destination.accountNumberMasked))
             Row(label: "بانک", value: destination.bank.nameFa)
-            Button("تأیید") { journey.run { try await flow.confirmHolder(confirmed: true) } }
-            Button("اصلاح شماره") { journey.run { try await flow.confirmHolder(confirmed: false) } }
+            Button("تأیید") { journey.run { try await flow.act(input: .confirmHolder(confirmed: true)) } }
+            Button("اصلاح شماره") { journey.run { try await flow.act(input: .confirmHolder(confirmed: false)) } }
         case let .enterAmount(_, _, limits, problem):
             Row(label: "سقف هر انتقال", value: amountText(rials: limits.maxRials).rialsFa)
             Row(label: "موجودی قابل برداشت", value: amountText(rials: limits.availableRials).rialsFa)
             TextField("مبلغ (ریال)", text: $amount).keyboardType(.numberPad)
             if let problem { ProblemView(problem) }
             StepButton(title: "ادامه", busy: journey.busy) {
-                journey.run { [amount] in try await flow.enterAmount(amount: amount) }
+                journey.run { [amount] in try await flow.act(input: .enterAmount(amount: amount)) }
             }
-        case let .confirm(payment, status, problem):
+        case let .confirm(payment, status, softToken, problem):
             Row(label: "به", value: "\(payment.destination.holderName) (\(persianDigits(text: payment.destination.accountNumberMasked)))")
             Row(label: "مبلغ", value: "\(payment.amountGroupedFa) ریال")
             Text(payment.amountWordsFa).font(.caption)
             Row(label: "کارمزد", value: amountText(rials: payment.feeRials).rialsFa)
             TextField("شرح (اختیاری)", text: $note)
-            Button("ثبت شرح") { journey.run { [note] in try await flow.describe(text: note) } }
+            Button("ثبت شرح") { journey.run { [note] in try await flow.act(input: .describe(text: note)) } }
             Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
-                journey.run { try await flow.requestPin() }
+                journey.run { try await flow.act(input: .requestPin) }
             }
             .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
             SecretField(title: "رمز پویا", text: $pin)
@@ -83,7 +83,12 @@ struct AccountTransferView: View {
             StepButton(title: "انتقال", busy: journey.busy) {
                 let pin = pin
                 self.pin = ""
-                journey.run { try await flow.submit(pin: pin) }
+                journey.run { try await flow.act(input: .submit(pin: pin)) }
+            }
+            if softToken {
+                StepButton(title: "انتقال با رمزساز", busy: journey.busy) {
+                    journey.run { try await flow.act(input: .submitWithSoftToken) }
+                }
             }
         case .pending:
             ProgressView("در حال انجام؛ نتیجه از بانک پرسیده می‌شود")

@@ -44,13 +44,13 @@ struct TopupView: View {
         case let .enterMobile(ownMobile, problem):
             if let ownMobile {
                 Button("شماره خودم (\(persianDigits(text: ownMobile)))") {
-                    journey.run { try await flow.enterMobile(mobile: ownMobile) }
+                    journey.run { try await flow.act(input: .enterMobile(mobile: ownMobile)) }
                 }
             }
             TextField("شماره همراه", text: $mobile).keyboardType(.phonePad)
             if let problem { ProblemView(problem) }
             StepButton(title: "ادامه", busy: journey.busy) {
-                journey.run { [mobile] in try await flow.enterMobile(mobile: mobile) }
+                journey.run { [mobile] in try await flow.act(input: .enterMobile(mobile: mobile)) }
             }
         case let .chooseProduct(line, offer, operators, problem):
             Row(label: "شماره", value: persianDigits(text: line.mobile))
@@ -58,18 +58,18 @@ struct TopupView: View {
             // The operator comes from the prefix; another one for a number ported to it.
             ForEach(operators.filter { $0.operatorId != line.operatorId }, id: \.operatorId) { other in
                 Button("ترابرد به \(other.nameFa)") {
-                    journey.run { try await flow.chooseOperator(operatorId: other.operatorId) }
+                    journey.run { try await flow.act(input: .chooseOperator(operatorId: other.operatorId)) }
                 }
             }
             if let offer {
                 Section("شارژ") {
                     ForEach(offer.chargeAmountsRials, id: \.self) { amount in
                         Button("شارژ مستقیم \(amountText(rials: amount).rialsFa)") {
-                            journey.run { try await flow.chooseCharge(amount: String(amount), amazing: false) }
+                            journey.run { try await flow.act(input: .chooseCharge(amount: String(amount), amazing: false)) }
                         }
                         if let title = offer.amazingTitleFa {
                             Button("\(title) \(amountText(rials: amount).rialsFa)") {
-                                journey.run { try await flow.chooseCharge(amount: String(amount), amazing: true) }
+                                journey.run { try await flow.act(input: .chooseCharge(amount: String(amount), amazing: true)) }
                             }
                         }
                     }
@@ -77,7 +77,7 @@ struct TopupView: View {
                 Section("بسته اینترنت") {
                     ForEach(offer.packages, id: \.packageId) { package in
                         Button("\(package.titleFa)، \(persianDigits(text: String(package.durationDays))) روز، \(amountText(rials: package.priceRials).rialsFa)") {
-                            journey.run { try await flow.choosePackage(packageId: package.packageId) }
+                            journey.run { try await flow.act(input: .choosePackage(packageId: package.packageId)) }
                         }
                     }
                 }
@@ -91,19 +91,19 @@ struct TopupView: View {
                 switch source {
                 case let .account(accountId, titleFa, shebaMasked, _):
                     Button("از حساب \(titleFa) \(shebaMasked)") {
-                        journey.run { try await flow.chooseSource(sourceId: accountId) }
+                        journey.run { try await flow.act(input: .chooseSource(sourceId: accountId)) }
                     }
                 case let .card(cardId, panMasked, bankNameFa):
                     Button("با کارت \(bankNameFa) \(panMasked)") {
-                        journey.run { try await flow.chooseSource(sourceId: cardId) }
+                        journey.run { try await flow.act(input: .chooseSource(sourceId: cardId)) }
                     }
                 }
             }
             if let problem { ProblemView(problem) }
-        case let .confirmAccount(order, status, problem):
+        case let .confirmAccount(order, status, softToken, problem):
             Row(label: order.purchase.titleFa, value: amountText(rials: order.totalRials).rialsFa)
             Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
-                journey.run { try await flow.requestPin() }
+                journey.run { try await flow.act(input: .requestPin) }
             }
             .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
             SecretField(title: "رمز پویا", text: $pin)
@@ -111,12 +111,17 @@ struct TopupView: View {
             StepButton(title: "پرداخت", busy: journey.busy) {
                 let pin = pin
                 self.pin = ""
-                journey.run { try await flow.confirm(pin: pin) }
+                journey.run { try await flow.act(input: .pay(pin: pin, card: nil)) }
             }
-        case let .authorize(order, status, problem):
+            if softToken {
+                StepButton(title: "پرداخت با رمزساز", busy: journey.busy) {
+                    journey.run { try await flow.act(input: .payWithSoftToken(card: nil)) }
+                }
+            }
+        case let .authorize(order, status, softToken, problem):
             Row(label: order.purchase.titleFa, value: amountText(rials: order.totalRials).rialsFa)
             Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
-                journey.run { try await flow.requestPin() }
+                journey.run { try await flow.act(input: .requestPin) }
             }
             .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
             SecretField(title: "رمز پویا", text: $pin)
@@ -127,7 +132,15 @@ struct TopupView: View {
                 let (pin, cvv2, expiry) = (pin, cvv2, expiry)
                 self.pin = ""
                 self.cvv2 = ""
-                journey.run { try await flow.submitCard(pin: pin, cvv2: cvv2, expiry: expiry) }
+                let card = CardCredentials(cvv2: cvv2, expiry: expiry)
+                journey.run { try await flow.act(input: .pay(pin: pin, card: card)) }
+            }
+            if softToken {
+                StepButton(title: "پرداخت با رمزساز", busy: journey.busy) {
+                    let card = CardCredentials(cvv2: cvv2, expiry: expiry)
+                    self.cvv2 = ""
+                    journey.run { try await flow.act(input: .payWithSoftToken(card: card)) }
+                }
             }
         case .pending:
             ProgressView("در حال انجام؛ نتیجه از بانک پرسیده می‌شود")

@@ -90,6 +90,10 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** A new transfer to an account of this bank. */
     suspend fun startAccountTransfer() = AccountTransferJourney(accountTransfers.start())
 
+    /** Reopens a saved transfer to an account of this bank, if it still exists. */
+    suspend fun restoreAccountTransfer(flowId: String) =
+        accountTransfers.restore(flowId)?.let(::AccountTransferJourney)
+
     /** The card's soft-token code, now and then once a second. */
     fun tokenCodes(cardId: String): Flow<TokenCode> = callbackFlow {
         val handle = token.observeCode(cardId, object : TokenCodeObserver {

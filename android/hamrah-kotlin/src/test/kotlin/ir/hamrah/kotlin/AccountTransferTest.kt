@@ -6,8 +6,10 @@ import ir.hamrah.ffi.TransferMethod
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFalse
 import kotlin.test.assertIs
 import kotlin.test.assertNotNull
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
 /** Transfers to an account of the bank through the Kotlin layer, against the sandbox bank. */
@@ -35,6 +37,7 @@ class AccountTransferTest {
                 val confirm = journey.enterAmount("5,000,000")
                 assertIs<AccountTransferState.Confirm>(confirm)
                 assertEquals("پنج میلیون", confirm.payment.amountWordsFa)
+                assertFalse(confirm.softTokenAvailable, "no soft token on this phone")
                 assertIs<AccountTransferState.Confirm>(journey.requestPin())
                 val done = journey.submit(SandboxBank.lastOtp(Installs.SARA_MOBILE))
                 assertIs<AccountTransferState.Succeeded>(done)
@@ -43,6 +46,7 @@ class AccountTransferTest {
                 val after = client.accounts.accounts().first { it.accountId == source.accountId }
                 assertEquals(source.availableBalanceRials - 5_000_000uL, after.availableBalanceRials)
                 journey.finish()
+                assertNull(client.restoreAccountTransfer(journey.flowId), "finished: the saved state is forgotten")
             }
             assertTrue(SandboxBank.ledgerOk())
         }

@@ -5,8 +5,10 @@ import ir.hamrah.ffi.TopupState
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFalse
 import kotlin.test.assertIs
 import kotlin.test.assertNotNull
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
 /** A top-up and an internet package through the Kotlin layer, against the sandbox bank. */
@@ -37,6 +39,7 @@ class TopupTest {
                 val asked = journey.requestPin()
                 assertIs<TopupState.ConfirmAccount>(asked)
                 assertEquals(null, asked.error)
+                assertFalse(asked.softTokenAvailable, "no soft token on this phone")
                 val done = journey.confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
                 assertIs<TopupState.Succeeded>(done)
                 assertEquals("0935***4567", done.receipt.mobileMasked)
@@ -50,6 +53,7 @@ class TopupTest {
                 val restored = assertNotNull(client.restoreTopup(journey.flowId))
                 restored.use { assertEquals(done, it.state.value) }
                 journey.finish()
+                assertNull(client.restoreTopup(journey.flowId), "finished: the saved state is forgotten")
             }
             assertTrue(SandboxBank.ledgerOk())
         }

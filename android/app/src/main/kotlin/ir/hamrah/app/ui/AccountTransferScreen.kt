@@ -79,7 +79,7 @@ private fun AccountTransferSteps(journey: AccountTransferJourney, onError: (Stri
             Field("رمز پویا", pin, { pin = it }, digits = true, secret = true)
             ProblemText(s.error)
             Action("انتقال") { run { journey.submit(pin) } }
-            Action("انتقال با رمزساز") { run { journey.submitWithSoftToken() } }
+            if (s.softTokenAvailable) Action("انتقال با رمزساز") { run { journey.submitWithSoftToken() } }
         }
         is AccountTransferState.Pending -> Text("در حال پیگیری نتیجه از بانک…")
         is AccountTransferState.Succeeded -> {

@@ -91,7 +91,7 @@ private fun TopupSteps(journey: TopupJourney, onError: (String?) -> Unit) {
             Field("رمز پویا", pin, { pin = it }, digits = true, secret = true)
             ProblemText(s.error)
             Action("پرداخت") { run { journey.confirm(pin) } }
-            Action("پرداخت با رمزساز") { run { journey.confirmWithSoftToken() } }
+            if (s.softTokenAvailable) Action("پرداخت با رمزساز") { run { journey.confirmWithSoftToken() } }
         }
         is TopupState.Authorize -> {
             Line(s.order.purchase.titleFa, amountText(s.order.totalRials).rialsFa)
@@ -105,6 +105,7 @@ private fun TopupSteps(journey: TopupJourney, onError: (String?) -> Unit) {
             Field("تاریخ انقضا (سال‌ماه)", expiry, { expiry = it }, digits = true)
             ProblemText(s.error)
             Action("پرداخت") { run { journey.submitCard(pin, cvv2, expiry) } }
+            if (s.softTokenAvailable) Action("پرداخت با رمزساز") { run { journey.submitCardWithSoftToken(cvv2, expiry) } }
         }
         is TopupState.Pending -> Text("در حال پیگیری نتیجه از بانک…")
         is TopupState.Succeeded -> {
