@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
+pub mod display;
 pub(crate) mod journey;
 pub mod sheba_transfer;
 pub mod sms_pin;
