@@ -17,13 +17,17 @@
 uniffi::setup_scaffolding!();
 
 mod accounts;
+mod accounts_types;
 mod amounts;
 mod bill_types;
 mod bills;
+mod card_block;
+mod card_block_types;
 mod card_transfer;
 mod card_transfer_types;
 mod device;
 mod digits;
+mod display;
 mod error;
 mod hamrah;
 mod install;
@@ -42,22 +46,33 @@ mod test_hooks;
 mod token;
 mod types;
 
-pub use accounts::{AccountInfo, AccountsClient, CardInfo, StatementEntry, StatementPage};
+pub use accounts::{AccountsClient, StatementPages};
+pub use accounts_types::{
+    AccountInfo, CardInfo, CardLimitsInfo, CardState, Direction, LimitUsage, OverviewInfo,
+    StatementEntry, StatementPage,
+};
 pub use amounts::{AmountText, amount_text, signed_amount_text};
 pub use bill_types::{BillInfo, BillOrder, BillPaymentState, BillReceipt, BillSource};
-pub use bills::{BillPaymentFlow, BillPaymentObserver, BillPayments};
-pub use card_transfer::{CardTransferFlow, CardTransferObserver, CardTransfers};
+pub use bills::{BillPaymentFlow, BillPaymentInput, BillPaymentObserver, BillPayments};
+pub use card_block::{CardBlockFlow, CardBlockInput, CardBlockObserver};
+pub use card_block_types::{
+    BlockOrder, BlockReason, BlockReasonOption, BlockReceipt, BlockableCard, CardBlockState,
+};
+pub use card_transfer::{CardTransferFlow, CardTransferInput, CardTransferObserver, CardTransfers};
 pub use card_transfer_types::{
     CardAmountLimits, CardPayment, CardReceipt, CardTransferState, DestinationCard, SourceCard,
 };
 pub use device::{DeviceInfo, DevicePlatform, DeviceSigner, LocalUnlock, UnlockReason};
 pub use digits::persian_digits;
-pub use error::{HamrahError, PlatformError};
+pub use display::{ActionInfo, PinActions, ReceiptInfo, ReceiptLine, StepView};
+pub use error::{HamrahError, PlatformError, unexpected_problem};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
 pub use logging::{LogLevel, LogSink, set_log_sink};
 pub use observe::{CountdownObserver, ObservationHandle};
 pub use platform::SecretStore;
-pub use session::{SessionClient, SessionObserver, SessionState};
+pub use session::{
+    SessionClient, SessionInput, SessionNotice, SessionObserver, SessionState, session_notice,
+};
 pub use sheba_transfer::{ShebaTransferFlow, ShebaTransferObserver, ShebaTransfers};
 pub use sheba_types::{
     MethodOption, Moment, ShebaDestination, ShebaLimits, ShebaPayment, ShebaReceipt,
@@ -65,8 +80,8 @@ pub use sheba_types::{
 };
 pub use sms::{
     BankChannel, ChannelDecision, ChannelObserver, Connectivity, InboundSms, OutboundSms,
-    SmsBillPayment, SmsCardBlock, SmsCardTransfer, SmsChannel, SmsDirectory, SmsEncoding, SmsReply,
-    SmsResult, SmsStatementEntry, SmsTransport,
+    SmsBillInput, SmsBillPayment, SmsCardBlock, SmsCardTransfer, SmsChannel, SmsDirectory,
+    SmsReply, SmsResult, SmsStatementEntry, SmsTransferInput, SmsTransport, sms_row_index,
 };
 pub use test_hooks::{ffi_echo, ffi_test_panic, library_version};
 pub use token::{TokenActivation, TokenClient, TokenCode, TokenCodeObserver};
