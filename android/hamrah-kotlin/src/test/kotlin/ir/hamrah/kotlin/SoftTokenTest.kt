@@ -15,7 +15,7 @@ class SoftTokenTest {
     @Test
     fun aTransferPaidWithTheSoftToken() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
-            val card = client.accounts.cards().first()
+            val card = client.accounts.overview().cards.first()
             val activation = client.token.activate(card.cardId)
             assertTrue(activation.sentToMobileMasked().contains("*"))
             activation.confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
