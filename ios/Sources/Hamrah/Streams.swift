@@ -41,6 +41,18 @@ extension BillPaymentFlow {
     }
 }
 
+extension CardBlockFlow {
+    /// The block's states: the current one first, then every new one.
+    public func states() throws -> AsyncStream<CardBlockState> {
+        try StateFeed.stream { try observe(observer: $0) }
+    }
+
+    /// A card block asks for no PIN: a countdown that ends at once.
+    public func pinCountdown() throws -> AsyncStream<UInt64> {
+        AsyncStream { $0.finish() }
+    }
+}
+
 extension TokenClient {
     /// The soft token's code for `cardId`, renewed as each one runs out (offline; no request).
     public func codes(cardId: String) throws -> AsyncStream<TokenCode> {

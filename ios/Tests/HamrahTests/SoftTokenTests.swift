@@ -10,7 +10,7 @@ final class SoftTokenTests: BankTestCase {
         let card = try XCTUnwrap(sara.cards.first)
         let session = phone.hamrah.session()
         if !session.deviceEnrolled() { _ = try await session.enrollDevice() }
-        let cards = try await phone.hamrah.accounts().cards()
+        let cards = try await phone.hamrah.accounts().overview().cards
         let cardId = try XCTUnwrap(cards.first).cardId
 
         let token = phone.hamrah.token()
