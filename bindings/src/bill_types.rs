@@ -187,10 +187,13 @@ pub enum BillPaymentState {
         /// The last choice's problem.
         error: Option<ProblemInfo>,
     },
-    /// Paying from an account: confirm.
+    /// Paying from an account: confirm with the dynamic PIN the bank sends
+    /// by SMS (or a soft-token code), bound to this bill.
     ConfirmAccount {
         /// The payment.
         order: BillOrder,
+        /// The SMS PIN requests.
+        pin: PinStatus,
         /// The last attempt's problem.
         error: Option<ProblemInfo>,
     },
@@ -241,8 +244,9 @@ impl From<&core::BillPaymentState> for BillPaymentState {
                 sources: sources.iter().map(Into::into).collect(),
                 error: problem(error),
             },
-            S::ConfirmAccount { order, error } => Self::ConfirmAccount {
+            S::ConfirmAccount { order, pin, error } => Self::ConfirmAccount {
                 order: order.into(),
+                pin: pin.into(),
                 error: problem(error),
             },
             S::Authorize { order, pin, error } => Self::Authorize {

@@ -29,9 +29,15 @@ pub enum BillPaymentInput {
         /// The bank's id of the account or card.
         source_id: String,
     },
-    /// Pays from the chosen account, exactly once.
-    Confirm,
-    /// Asks the card's issuer for an SMS dynamic PIN.
+    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
+    Confirm {
+        /// The SMS dynamic PIN the bank sent for this bill.
+        pin: String,
+    },
+    /// Pays from the chosen account with a code of this phone's soft token, exactly once.
+    ConfirmWithSoftToken,
+    /// Asks for an SMS dynamic PIN bound to this bill (from the card's
+    /// issuer, or from the bank when an account pays).
     RequestPin,
     /// Pays by card with the dynamic PIN, CVV2 and expiry, exactly once.
     SubmitCard {
@@ -154,7 +160,8 @@ impl BillPaymentFlow {
         step!(self, flow => match input {
             I::EnterBill { bill_id, payment_id } => flow.enter_bill(&bill_id, &payment_id).await,
             I::ChooseSource { source_id } => flow.choose_source(&source_id),
-            I::Confirm => flow.confirm().await,
+            I::Confirm { pin } => flow.confirm(&pin).await,
+            I::ConfirmWithSoftToken => flow.confirm_with_soft_token().await,
             I::RequestPin => flow.request_pin().await,
             I::SubmitCard { pin, cvv2, expiry } => flow.submit_card(&pin, &cvv2, &expiry).await,
             I::SubmitCardWithSoftToken { cvv2, expiry } => {

@@ -8,7 +8,7 @@ use hamrah_core::flows::sheba_transfer::ShebaTransfer;
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::journey::{Journey, step};
-use crate::observe::ObservationHandle;
+use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
 use crate::sheba_types::{ShebaTransferState, TransferMethod};
 
@@ -129,9 +129,39 @@ impl ShebaTransferFlow {
         step!(self, flow => flow.describe(&text))
     }
 
-    /// Sends the confirmed order exactly once and returns the outcome.
-    pub async fn submit(&self) -> Result<ShebaTransferState, HamrahError> {
-        step!(self, flow => flow.submit().await)
+    /// Asks the bank for an SMS dynamic PIN bound to this amount and SHEBA.
+    pub async fn request_pin(&self) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.request_pin().await)
+    }
+
+    /// Ticks `observer` with the SMS dynamic PIN's validity until it runs out.
+    pub fn observe_pin_countdown(
+        &self,
+        observer: Arc<dyn CountdownObserver>,
+    ) -> Result<Arc<ObservationHandle>, HamrahError> {
+        let journey = Arc::clone(&self.journey);
+        countdown(observer, move || {
+            journey.peek(ShebaTransfer::pin_seconds_left)
+        })
+    }
+
+    /// Whether this phone holds a soft token, whose code can confirm instead.
+    pub async fn soft_token_available(&self) -> bool {
+        self.journey
+            .lock()
+            .await
+            .as_ref()
+            .is_some_and(ShebaTransfer::soft_token_available)
+    }
+
+    /// Sends the confirmed order with the SMS dynamic PIN, exactly once.
+    pub async fn submit(&self, pin: String) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.submit(&pin).await)
+    }
+
+    /// Sends the confirmed order with a code of this phone's soft token, exactly once.
+    pub async fn submit_with_soft_token(&self) -> Result<ShebaTransferState, HamrahError> {
+        step!(self, flow => flow.submit_with_soft_token().await)
     }
 
     /// A pending transfer asks the bank for its outcome.

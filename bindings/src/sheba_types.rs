@@ -2,7 +2,7 @@
 
 use hamrah_core::flows::sheba_transfer as core;
 
-use crate::types::{BankInfo, ProblemInfo, problem};
+use crate::types::{BankInfo, PinStatus, ProblemInfo, problem};
 
 /// One of the customer's accounts, as the source list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -273,10 +273,13 @@ pub enum ShebaTransferState {
         /// The methods allowed.
         options: Vec<MethodOption>,
     },
-    /// Check everything and confirm.
+    /// Check everything and confirm with the dynamic PIN the bank sends by
+    /// SMS (or a soft-token code), bound to this amount and SHEBA.
     Confirm {
         /// The order.
         payment: ShebaPayment,
+        /// The SMS PIN requests.
+        pin: PinStatus,
         /// The last attempt's problem.
         error: Option<ProblemInfo>,
     },
@@ -341,11 +344,16 @@ impl From<&core::ShebaTransferState> for ShebaTransferState {
                 amount_rials: amount.get(),
                 options: options.iter().map(Into::into).collect(),
             },
-            S::Confirm { payment, error } => Self::Confirm {
+            S::Confirm {
+                payment,
+                pin,
+                error,
+            } => Self::Confirm {
                 payment: payment.into(),
+                pin: pin.into(),
                 error: problem(error),
             },
-            S::Pending { payment } => Self::Pending {
+            S::Pending { payment, .. } => Self::Pending {
                 payment: payment.into(),
             },
             S::Succeeded { payment, receipt } => Self::Succeeded {

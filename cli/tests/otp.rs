@@ -83,6 +83,28 @@ fn rfc6238_appendix_b() {
     assert_eq!(json["seconds_left"], 1);
 }
 
+#[test]
+fn codes_from_an_otpauth_uri() {
+    let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // the RFCs' key "12345678901234567890"
+    let totp = format!("otpauth://totp/QA:test?secret={secret}&digits=8&algorithm=SHA1&period=30");
+    assert_eq!(otp(&["uri", &totp, "--time", "59"]), "94287082");
+    let hotp = format!("otpauth://hotp/QA:test?secret={secret}&counter=9");
+    let (status, json) = run(&["uri", &hotp]);
+    assert_eq!((status, json["otp"].as_str()), (0, Some("520489")));
+    assert_eq!(json["counter"], 9);
+    for (uri, code) in [
+        ("otpauth://totp/QA:test?digits=8", "otp.secret"),
+        ("https://example.invalid/?secret=GEZDGNBV", "otp.uri"),
+    ] {
+        let (status, json) = run(&["uri", uri]);
+        assert_eq!(
+            (status, json["error"]["code"].as_str()),
+            (1, Some(code)),
+            "{uri}"
+        );
+    }
+}
+
 fn ocra(suite: &str, key: &str, question: &str, extra: &[&str]) -> String {
     let mut args = vec![
         "ocra",

@@ -95,6 +95,7 @@ impl FromRequestParts<AppState> for Session {
             device_id,
             now: state.clock.now(),
             absolute: state.rules.session.absolute_lifetime_seconds,
+            max_idle: state.rules.session.inactivity_timeout_max_seconds,
         };
         // The common case only reads; a session that must end is confirmed
         // and ended on the writer, which also sees every queued activity update.
@@ -122,6 +123,10 @@ impl FromRequestParts<AppState> for Session {
                     .await??
             }
         };
+        // The customer's share of the rate limit, from whichever address.
+        state
+            .rate_limiter
+            .hit_customer(&row.customer_id, check.now)?;
         if let Some(key) = &row.enrolled_key {
             crate::signature::verify_enrolled(parts, state, &check.device_id, key).await?;
         }
@@ -145,7 +150,7 @@ impl FromRequestParts<AppState> for Session {
             scope: row.scope,
             created_at: row.created_at,
             last_activity_at: row.last_activity_at,
-            idle_timeout: row.idle_timeout,
+            idle_timeout: row.idle_timeout.min(check.max_idle),
             channel: Channel::Https,
         };
         if session.scope == Scope::PasswordChange && !PASSWORD_CHANGE_PATHS.contains(&path.as_str())
@@ -209,6 +214,8 @@ struct Check {
     device_id: String,
     now: i64,
     absolute: i64,
+    /// The bank's cap on idle timeouts, over what a session stored.
+    max_idle: i64,
 }
 
 /// The fate of a session for one request.
@@ -251,7 +258,7 @@ impl Check {
                 "The session has expired; please log in again.",
             ));
         }
-        if self.now - row.last_activity_at >= row.idle_timeout {
+        if self.now - row.last_activity_at >= row.idle_timeout.min(self.max_idle) {
             return Verdict::Ends(unauthorized(
                 "session.idle_timeout",
                 "به دلیل عدم فعالیت از سامانه خارج شدید؛ دوباره وارد شوید.",

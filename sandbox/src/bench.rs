@@ -23,6 +23,8 @@ use hamrah_sandbox::config::BankRules;
 use hamrah_sandbox::db::Db;
 use hamrah_sandbox::error::{ApiError, ApiResult};
 use hamrah_sandbox::ledger::{self, Posting, internal};
+use hamrah_sandbox::state::AppState;
+use hamrah_sandbox::vault::cvv2::Cvv2Mac;
 use hamrah_sandbox::{Sandbox, SandboxOptions};
 use rusqlite::params;
 use serde_json::{Value, json};
@@ -117,7 +119,8 @@ async fn drive(
     amount: i64,
 ) -> Result<(Vec<Tally>, Duration, Option<Duration>), String> {
     let db = sandbox.state().db.clone();
-    let cards = seed(&db, options.clients)
+    let mac = std::sync::Arc::clone(&sandbox.state().cvv2);
+    let cards = seed(&db, mac, options.clients)
         .await
         .map_err(|e| format!("seeding: {}", e.message_en))?;
     let destination = db
@@ -143,11 +146,11 @@ async fn drive(
             .build()
             .map_err(|e| format!("client: {e}"))?;
         let device = uuid::Uuid::new_v4().to_string();
-        let token = login(&http, &sandbox.url, &db, &device).await?;
+        let token = login(&http, &sandbox.url, sandbox.state(), &device).await?;
         clients.push(Client {
             http,
             url: sandbox.url.clone(),
-            db: db.clone(),
+            state: sandbox.state().clone(),
             device,
             token,
             pan,
@@ -177,7 +180,7 @@ async fn drive(
 }
 
 /// Inserts the bench customer with one funded card and account per client; returns the PANs.
-async fn seed(db: &Db, clients: usize) -> ApiResult<Vec<String>> {
+async fn seed(db: &Db, mac: std::sync::Arc<Cvv2Mac>, clients: usize) -> ApiResult<Vec<String>> {
     let password_hash = hamrah_sandbox::password::hash(PASSWORD)?;
     db.tx(move |tx| {
         let now = jiff::Timestamp::now().as_second();
@@ -222,7 +225,7 @@ async fn seed(db: &Db, clients: usize) -> ApiResult<Vec<String>> {
                 "INSERT INTO cards (id, pan, bank_id, account_id, customer_id, holder_name_fa, holder_name_en,
                                     expiry, cvv2, created_at)
                  VALUES (?1, ?2, 'melli', ?3, 'cus_bench', 'مشتری آزمون بار', 'Bench Customer', ?4, ?5, ?6)",
-                params![format!("crd_bench{index}"), pan.as_str(), account, EXPIRY, CVV2, now],
+                params![format!("crd_bench{index}"), pan.as_str(), account, EXPIRY, mac.digest(pan.as_str(), CVV2)?, now],
             )?;
             pans.push(pan.as_str().to_owned());
         }
@@ -231,22 +234,27 @@ async fn seed(db: &Db, clients: usize) -> ApiResult<Vec<String>> {
     .await
 }
 
-/// The newest code sent to the bench mobile, for a payment when `key` is given.
-async fn read_otp(db: &Db, key: Option<String>) -> Result<String, String> {
-    db.lookup(move |conn| {
-        Ok(conn
-            .prepare_cached(
-                "SELECT otp FROM sms_outbox WHERE mobile = ?1 AND otp IS NOT NULL
-                 AND (?2 IS NULL OR idempotency_key = ?2) ORDER BY id DESC LIMIT 1",
-            )?
-            .query_row(params![MOBILE, key], |r| r.get::<_, String>(0))?)
-    })
-    .await
-    .map_err(|e| format!("no SMS code: {}", e.message_en))
+/// The newest code sent to the bench mobile, for a payment when `key` is
+/// given (opened from the outbox, where codes are sealed).
+async fn read_otp(state: &AppState, key: Option<String>) -> Result<String, String> {
+    let sealer = std::sync::Arc::clone(&state.sealer);
+    state
+        .db
+        .lookup(move |conn| {
+            hamrah_sandbox::sms::latest_code(conn, &sealer, MOBILE, key.as_deref())?
+                .ok_or_else(ApiError::internal)
+        })
+        .await
+        .map_err(|e| format!("no SMS code: {}", e.message_en))
 }
 
 /// Logs the bench customer in on a new device: password, then the SMS code.
-async fn login(http: &reqwest::Client, url: &str, db: &Db, device: &str) -> Result<String, String> {
+async fn login(
+    http: &reqwest::Client,
+    url: &str,
+    state: &AppState,
+    device: &str,
+) -> Result<String, String> {
     let started: Value = post(
         http,
         &format!("{url}/v1/sessions"),
@@ -260,7 +268,7 @@ async fn login(http: &reqwest::Client, url: &str, db: &Db, device: &str) -> Resu
     let challenge = started["challenge_id"]
         .as_str()
         .ok_or_else(|| format!("login refused: {started}"))?;
-    let code = read_otp(db, None).await?;
+    let code = read_otp(state, None).await?;
     let verified = post(
         http,
         &format!("{url}/v1/sessions/challenges/{challenge}/verify"),
@@ -299,7 +307,7 @@ async fn post(
 struct Client {
     http: reqwest::Client,
     url: String,
-    db: Db,
+    state: AppState,
     device: String,
     token: String,
     pan: String,
@@ -346,7 +354,7 @@ impl Client {
             }),
         )
         .await?;
-        let pin = read_otp(&self.db, Some(key.clone())).await?;
+        let pin = read_otp(&self.state, Some(key.clone())).await?;
         let began = Instant::now();
         let receipt = post(
             &self.http,

@@ -1,6 +1,7 @@
 //! The bank's numbers, sent to clients by `GET /v1/config`. Every rule the
 //! sandbox applies reads its number from here, never from a constant.
 
+use hamrah_core::client::BankConfig as DomainDefaults;
 use serde::Serialize;
 
 /// The configurable part of the bank: limits, fees, OTP, sessions, settlement
@@ -18,6 +19,10 @@ pub struct BankRules {
     pub session: SessionRules,
     /// Password rules.
     pub password_policy: PasswordPolicy,
+    /// Throttles of the activation's identity check.
+    pub activation: ActivationRules,
+    /// Velocity limits of card credentials (CVV2, expiry) in card payments.
+    pub card_credentials: CardCredentialRules,
     /// PAYA settlement times on business days, Tehran time, ascending (`HH:MM`).
     pub paya_cycles: Vec<String>,
     /// The last Tehran time a SATNA order takes effect the same business day.
@@ -34,6 +39,8 @@ pub struct BankRules {
     pub request: RequestRules,
     /// Idempotency records.
     pub idempotency: IdempotencyRules,
+    /// Strong customer authentication of payments.
+    pub sca: ScaRules,
 }
 
 /// Transfer limits.
@@ -107,7 +114,8 @@ pub struct OtpRules {
 pub struct SessionRules {
     /// Idle time before a session ends.
     pub inactivity_timeout_seconds: i64,
-    /// The longest idle timeout a customer may choose.
+    /// The longest idle timeout a customer may choose; also caps sessions
+    /// and choices stored before it was lowered.
     pub inactivity_timeout_max_seconds: i64,
     /// The longest a session lives.
     pub absolute_lifetime_seconds: i64,
@@ -119,6 +127,30 @@ pub struct SessionRules {
     pub lockout_seconds: i64,
     /// Previous passwords a new one must differ from.
     pub password_history: i64,
+}
+
+/// Throttles of the activation's identity check (national ID, mobile, birth
+/// date, card, expiry): mismatches in a sliding window, per national ID and
+/// per client address, after which activation answers 429.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivationRules {
+    /// Mismatches of one national ID in the window.
+    pub identity_mismatches_per_national_id: i64,
+    /// Mismatches from one client address in the window.
+    pub identity_mismatches_per_address: i64,
+    /// The sliding window.
+    pub identity_mismatch_window_seconds: i64,
+}
+
+/// Throttles of card credentials: wrong CVV2 or expiry per Tehran day, after
+/// which card payments from that card (or by that customer) answer 423 until
+/// the next day.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardCredentialRules {
+    /// Failures of one card a day.
+    pub failures_per_card_per_day: i64,
+    /// Failures of one customer a day, any card.
+    pub failures_per_customer_per_day: i64,
 }
 
 /// Password rules.
@@ -199,6 +231,14 @@ pub struct RequestRules {
     pub rate_limit_per_minute: u32,
 }
 
+/// Strong customer authentication (`sandbox/src/sca.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaRules {
+    /// Payments from an account strictly below this need no second factor
+    /// (a low-value exemption, PSD2 RTS Art. 16 style); 0: none is exempt.
+    pub exempt_below_rials: i64,
+}
+
 /// Idempotency records.
 #[derive(Debug, Clone, Serialize)]
 pub struct IdempotencyRules {
@@ -207,40 +247,50 @@ pub struct IdempotencyRules {
 }
 
 impl Default for BankRules {
-    /// The defaults of `../shared/domain.md`.
+    /// The defaults of `../shared/domain.md`; the numbers a phone also knows
+    /// offline (limits, fees, dynamic PINs, session times, settlement) come
+    /// from the core's one copy of them, [`DomainDefaults::default`].
     fn default() -> Self {
+        let domain = DomainDefaults::default();
+        let (c2c, fees, otp, session) = (
+            &domain.limits.card_to_card,
+            &domain.fees,
+            &domain.otp,
+            &domain.session,
+        );
         Self {
             limits: Limits {
                 card_to_card: CardToCardLimits {
-                    per_transfer_min_rials: 10_000,
-                    per_transfer_max_rials: 150_000_000,
-                    daily_per_card_rials: 150_000_000,
-                    monthly_per_card_rials: 1_500_000_000,
+                    per_transfer_min_rials: signed(c2c.per_transfer_min_rials),
+                    per_transfer_max_rials: signed(c2c.per_transfer_max_rials),
+                    daily_per_card_rials: signed(c2c.daily_per_card_rials),
+                    monthly_per_card_rials: signed(c2c.monthly_per_card_rials),
                 },
                 paya: PayaLimits {
-                    per_order_below_rials: 150_000_000,
+                    per_order_below_rials: signed(domain.limits.paya.per_order_below_rials),
                 },
                 satna: SatnaLimits {
-                    min_rials: 150_000_000,
+                    min_rials: signed(domain.limits.satna.min_rials),
                 },
             },
             fees: Fees {
-                card_to_card_rials: 7_200,
-                paya_rials: 20_000,
-                satna_rials: 50_000,
-                satna_return_rials: 50_000,
-                bill_payment_rials: 0,
+                card_to_card_rials: signed(fees.card_to_card_rials),
+                paya_rials: signed(fees.paya_rials),
+                satna_rials: signed(fees.satna_rials),
+                satna_return_rials: signed(fees.satna_return_rials),
+                bill_payment_rials: signed(fees.bill_payment_rials),
             },
             otp: OtpRules {
-                lifetime_seconds: 120,
-                max_requests_per_payment: 5,
-                digits: 6,
+                lifetime_seconds: signed(otp.lifetime_seconds),
+                max_requests_per_payment: otp.max_requests_per_payment.into(),
+                digits: otp.digits,
                 verify_attempts_per_code: 3,
             },
             session: SessionRules {
-                inactivity_timeout_seconds: 300,
-                inactivity_timeout_max_seconds: 600,
-                absolute_lifetime_seconds: 12 * 3600,
+                inactivity_timeout_seconds: signed(session.inactivity_timeout_seconds),
+                // PSD2 RTS Art. 4(3)(d): at most five minutes without activity.
+                inactivity_timeout_max_seconds: signed(session.inactivity_timeout_max_seconds),
+                absolute_lifetime_seconds: signed(session.absolute_lifetime_seconds),
                 password_max_age_days: 90,
                 max_failed_logins: 5,
                 lockout_seconds: 1800,
@@ -254,11 +304,18 @@ impl Default for BankRules {
                 require_digit: true,
                 require_symbol: true,
             },
-            paya_cycles: ["03:45", "09:45", "12:45", "18:45"]
-                .map(String::from)
-                .to_vec(),
-            satna_cutoff: "14:30".to_owned(),
-            weekend_days: vec!["friday".to_owned()],
+            activation: ActivationRules {
+                identity_mismatches_per_national_id: 5,
+                identity_mismatches_per_address: 10,
+                identity_mismatch_window_seconds: 3600,
+            },
+            card_credentials: CardCredentialRules {
+                failures_per_card_per_day: 5,
+                failures_per_customer_per_day: 10,
+            },
+            paya_cycles: domain.paya_cycles.clone(),
+            satna_cutoff: domain.satna_cutoff.clone(),
+            weekend_days: domain.weekend_days.clone(),
             soft_token: SoftTokenRules {
                 totp: TotpRules {
                     digits: 6,
@@ -287,6 +344,14 @@ impl Default for BankRules {
                 rate_limit_per_minute: 600,
             },
             idempotency: IdempotencyRules { retention_days: 30 },
+            sca: ScaRules {
+                exempt_below_rials: 0,
+            },
         }
     }
+}
+
+/// A number of the core's defaults as the ledger's signed integer.
+fn signed(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
 }

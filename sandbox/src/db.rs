@@ -1,5 +1,7 @@
 //! The sandbox's SQLite database: one file in the data directory, WAL, migrated on open.
 //!
+//! The files are owner-only (0600).
+//!
 //! Writes go to one writer thread that owns the write connection and commits
 //! in groups: the transactions queued while it was busy run one after the
 //! other inside one SQLite transaction, each in its own savepoint (a failed
@@ -30,6 +32,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/002_device_identity.sql")),
     M::up(include_str!("../migrations/003_soft_token.sql")),
     M::up(include_str!("../migrations/004_sms_gateway.sql")),
+    M::up(include_str!("../migrations/005_failures.sql")),
+    M::up(include_str!("../migrations/006_sealed_outbox.sql")),
 ];
 
 /// Read connections: reads on different connections run in parallel (WAL
@@ -80,6 +84,32 @@ pub enum OpenError {
     /// The writer thread could not be started.
     #[error("writer thread: {0}")]
     Thread(#[from] std::io::Error),
+    /// The database files could not be made owner-only.
+    #[error("database file permissions: {0}")]
+    Permissions(std::io::Error),
+}
+
+/// Makes the database file (created if missing) and its WAL and
+/// shared-memory files readable and writable by their owner only: SQLite
+/// gives the files it creates the database file's mode, and a data directory
+/// of an earlier sandbox may hold world-readable ones.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)?;
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            other => other?,
+        }
+    }
+    Ok(())
 }
 
 fn connect(path: &Path) -> Result<Connection, rusqlite::Error> {
@@ -106,6 +136,7 @@ fn wait_briefly(attempt: i32) -> bool {
 impl Db {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Self, OpenError> {
+        owner_only(path).map_err(OpenError::Permissions)?;
         let mut conn = connect(path)?;
         Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
         // The writer never checkpoints (that would stall every queued

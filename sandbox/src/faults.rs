@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::routes::operation_id;
+use crate::operations::operation_id;
 use crate::state::AppState;
 
 /// What a fault does.

@@ -33,20 +33,11 @@ impl IntoResponse for Outcome {
     }
 }
 
-/// Error codes the customer can correct: not recorded, so the same key may be resent.
-const CORRECTABLE: &[&str] = &[
-    "otp.invalid",
-    "otp.expired",
-    "otp.not_requested",
-    "otp.attempts_exceeded",
-    "card.credentials_invalid",
-];
-
-/// Whether an error outcome is recorded under the key (2xx always are).
+/// Whether an error outcome is recorded under the key (2xx always are): a
+/// business refusal (422) other than the contract's correctable ones.
 fn is_recorded(error: &ApiError) -> bool {
     error.status == StatusCode::UNPROCESSABLE_ENTITY
-        && !CORRECTABLE.contains(&error.code.as_str())
-        && !error.code.starts_with("token.")
+        && !hamrah_core::operation::Verdict::is_correctable(&error.code)
 }
 
 /// Runs a money-moving operation exactly once per `(customer, key)`.

@@ -15,14 +15,17 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod failures;
 pub mod faults;
 pub mod idempotency;
 pub mod ids;
 pub mod ledger;
+pub mod operations;
 pub mod password;
 pub mod pin;
 pub mod rate_limit;
 pub mod routes;
+pub mod sca;
 pub mod seed;
 pub mod server;
 pub mod settlement;
@@ -39,7 +42,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -130,13 +133,16 @@ impl Sandbox {
         std::fs::create_dir_all(&options.data_dir)?;
         let identity = tls::load_or_create(&options.data_dir.join("tls"))?;
         let db = Db::open(&options.data_dir.join("bank.sqlite3"))?;
-        let sealer = vault::load_or_create(&options.data_dir.join("column.key"))
+        let keys = vault::load_or_create(&options.data_dir.join("column.key"))
             .map_err(|e| StartError::ColumnKey(e.to_string()))?;
-        let sealer = Arc::new(sealer);
-        let upgrade = Arc::clone(&sealer);
+        let sealer = Arc::new(keys.sealer);
+        let cvv2 = Arc::new(keys.cvv2);
+        let (upgrade, mac) = (Arc::clone(&sealer), Arc::clone(&cvv2));
         db.tx(move |tx| {
             vault::check_key(tx, &upgrade)?;
-            vault::seal_plain_rows(tx, &upgrade)
+            vault::seal_plain_rows(tx, &upgrade)?;
+            sms::seal_plain_rows(tx, &upgrade)?;
+            vault::cvv2::hash_plain_rows(tx, &mac)
         })
         .await
         .map_err(|e| StartError::ColumnKey(e.message_en))?;
@@ -157,7 +163,7 @@ impl Sandbox {
         let clock = Clock::with_offset(offset);
         let bank = hamrah_core::banks::by_id(SANDBOX_BANK_ID)
             .ok_or_else(|| StartError::Seed("sandbox bank missing from the registry".into()))?;
-        let demo_customers = prepare(&db, &clock, bank, options.seed_demo)
+        let demo_customers = prepare(&db, &clock, bank, options.seed_demo, &cvv2)
             .await
             .map_err(|e| StartError::Seed(e.message_en))?;
         let admin_token = options.admin_token.clone().unwrap_or_else(ids::new_token);
@@ -173,6 +179,7 @@ impl Sandbox {
             faults: Arc::default(),
             stats: Arc::clone(&stats),
             sealer,
+            cvv2,
             admin_token: admin_token.clone().into(),
             started_at: clock.now(),
         });
@@ -221,8 +228,10 @@ async fn prepare(
     clock: &Clock,
     bank: &'static hamrah_core::banks::Bank,
     seed_demo: bool,
+    cvv2: &Arc<vault::cvv2::Cvv2Mac>,
 ) -> error::ApiResult<Vec<DemoCustomer>> {
     let now = clock.now();
+    let mac = Arc::clone(cvv2);
     let code = bank.sheba_codes.first().copied().unwrap_or("017");
     let json = db
         .tx(move |tx| {
@@ -234,25 +243,19 @@ async fn prepare(
                     |r| r.get(0),
                 )
                 .optional()?;
-            if stored.is_some() {
-                return Ok(stored);
+            if let Some(stored) = stored {
+                // An earlier sandbox kept the demo passwords and CVV2s here too.
+                seed::forget_secrets(tx, &stored)?;
+                return Ok(Some(stored));
             }
             let empty: bool =
                 tx.query_row("SELECT COUNT(*) = 0 FROM customers", [], |r| r.get(0))?;
             if !(seed_demo && empty) {
                 return Ok(None);
             }
-            let customers = seed::demo(tx, code, now)?;
-            let json =
-                serde_json::to_string(&customers).map_err(|_| error::ApiError::internal())?;
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('demo_customers', ?1)",
-                params![json],
-            )?;
-            Ok(Some(json))
+            let customers = seed::demo(tx, code, now, &mac)?;
+            Ok(Some(seed::remember(tx, &customers)?))
         })
         .await?;
-    Ok(json
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default())
+    Ok(json.map(|j| seed::recall(&j)).unwrap_or_default())
 }

@@ -1,7 +1,7 @@
 //! `hamrah-sandbox`: the sandbox bank for QA.
 //!
 //! ```text
-//! hamrah-sandbox serve --addr 127.0.0.1:8443 --data-dir DIR [--seed demo]
+//! hamrah-sandbox serve --addr 127.0.0.1:8443 --data-dir DIR [--seed demo] [--show-demo-secrets]
 //!     [--tls-handshake-timeout S] [--header-read-timeout S] [--idle-timeout S]
 //!     [--max-connections N] [--max-connections-per-address N]
 //! hamrah-sandbox bench [--seconds 20] [--clients 64]
@@ -19,6 +19,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use hamrah_sandbox::card_auth::mask_pan;
+use hamrah_sandbox::seed::DemoCustomer;
 use hamrah_sandbox::server::ServerLimits;
 use hamrah_sandbox::{Sandbox, SandboxOptions};
 
@@ -49,6 +51,10 @@ enum Command {
         /// Timeouts and connection caps.
         #[command(flatten)]
         limits: LimitArgs,
+        /// Print the demo customers' passwords and full card numbers in the
+        /// banner (by default masked; QA reads them from `GET /admin/seed`).
+        #[arg(long)]
+        show_demo_secrets: bool,
     },
     /// Load test: card-to-card transfers from concurrent clients against an
     /// in-process sandbox; prints transfers/s, latency percentiles, errors and
@@ -132,7 +138,18 @@ async fn main() -> ExitCode {
             seed,
             admin_token,
             limits,
-        } => serve(addr, data_dir, seed.is_some(), admin_token, limits.limits()).await,
+            show_demo_secrets,
+        } => {
+            serve(
+                addr,
+                data_dir,
+                seed.is_some(),
+                admin_token,
+                limits.limits(),
+                show_demo_secrets,
+            )
+            .await
+        }
         Command::Bench {
             seconds,
             clients,
@@ -159,6 +176,7 @@ async fn serve(
     seed_demo: bool,
     admin_token: Option<String>,
     limits: ServerLimits,
+    show_demo_secrets: bool,
 ) -> ExitCode {
     let mut options = SandboxOptions::demo(data_dir);
     options.addr = addr;
@@ -178,22 +196,13 @@ async fn serve(
     if !sandbox.demo_customers.is_empty() {
         println!("Demo customers:");
         for customer in &sandbox.demo_customers {
-            match (&customer.username, &customer.password) {
-                (Some(username), Some(password)) => println!(
-                    "  {} ({}): username {username}  password {password}  mobile {}  card {}",
-                    customer.name_en, customer.name_fa, customer.mobile, customer.card_pan
-                ),
-                _ => println!(
-                    "  {} ({}): not yet activated — national ID {}  mobile {}  birth date {}  card {} expiry {}",
-                    customer.name_en,
-                    customer.name_fa,
-                    customer.national_id,
-                    customer.mobile,
-                    customer.birth_date,
-                    customer.card_pan,
-                    customer.card_expiry
-                ),
-            }
+            println!("{}", demo_line(customer, show_demo_secrets));
+        }
+        if !show_demo_secrets {
+            println!(
+                "Passwords, card numbers and CVV2s: GET {}/admin/seed with the admin token (or serve --show-demo-secrets)",
+                sandbox.url
+            );
         }
         println!(
             "SMS codes: GET {}/admin/sms/{{mobile}} with the admin token",
@@ -203,4 +212,33 @@ async fn serve(
     let _ = tokio::signal::ctrl_c().await;
     sandbox.stop().await;
     ExitCode::SUCCESS
+}
+
+/// A demo customer's banner line: the card number masked and no password,
+/// unless `secrets` (logs and terminals are not where credentials belong).
+fn demo_line(customer: &DemoCustomer, secrets: bool) -> String {
+    let card = if secrets {
+        customer.card_pan.clone()
+    } else {
+        mask_pan(&customer.card_pan)
+    };
+    match (&customer.username, &customer.password) {
+        (Some(username), Some(password)) if secrets => format!(
+            "  {} ({}): username {username}  password {password}  mobile {}  card {card}",
+            customer.name_en, customer.name_fa, customer.mobile
+        ),
+        (Some(username), _) => format!(
+            "  {} ({}): username {username}  mobile {}  card {card}",
+            customer.name_en, customer.name_fa, customer.mobile
+        ),
+        _ => format!(
+            "  {} ({}): not yet activated — national ID {}  mobile {}  birth date {}  card {card} expiry {}",
+            customer.name_en,
+            customer.name_fa,
+            customer.national_id,
+            customer.mobile,
+            customer.birth_date,
+            customer.card_expiry
+        ),
+    }
 }

@@ -40,6 +40,11 @@ pub fn card_payee(pan: &str) -> String {
     format!("card:{pan}")
 }
 
+/// The canonical payee of a SHEBA transfer.
+pub fn sheba_payee(sheba: &str) -> String {
+    format!("sheba:{sheba}")
+}
+
 /// The canonical payee of a bill payment.
 pub fn bill_payee(bill_id: &str, payment_id: &str) -> String {
     format!("bill:{bill_id}:{payment_id}")
@@ -52,7 +57,8 @@ pub struct Payment<'a> {
     pub customer_id: &'a str,
     /// The idempotency key the payment is (or will be) submitted with.
     pub key: &'a str,
-    /// The source card's id.
+    /// The source card's id, or `account:{id}` for an own account
+    /// ([`crate::sca::pin_source`]).
     pub card_id: &'a str,
     /// The amount in rials.
     pub amount: i64,
@@ -61,31 +67,38 @@ pub struct Payment<'a> {
 }
 
 impl Payment<'_> {
-    /// The operation and fingerprint the payment is submitted under.
-    fn submission(&self) -> (&'static str, String) {
-        match self
-            .payee
-            .strip_prefix("bill:")
-            .and_then(|b| b.split_once(':'))
-        {
-            Some((bill_id, payment_id)) => (
-                BILL_PAYMENT,
-                bill_payment_fingerprint(
-                    bill_id,
-                    payment_id,
-                    self.amount,
-                    &format!("card:{}", self.card_id),
-                ),
-            ),
-            None => (
-                CARD_TRANSFER,
-                card_transfer_fingerprint(
-                    self.card_id,
-                    self.payee.trim_start_matches("card:"),
-                    self.amount,
-                ),
-            ),
+    /// The operation and fingerprint the payment is submitted under; `None`
+    /// for a SHEBA transfer, whose fingerprint (method, date) a PIN does not
+    /// know: its spent PIN row alone fails it.
+    fn submission(&self) -> Option<(&'static str, String)> {
+        let source = if self.card_id.starts_with("account:") {
+            self.card_id.to_owned()
+        } else {
+            format!("card:{}", self.card_id)
+        };
+        if self.payee.starts_with("sheba:") {
+            return None;
         }
+        Some(
+            match self
+                .payee
+                .strip_prefix("bill:")
+                .and_then(|b| b.split_once(':'))
+            {
+                Some((bill_id, payment_id)) => (
+                    BILL_PAYMENT,
+                    bill_payment_fingerprint(bill_id, payment_id, self.amount, &source),
+                ),
+                None => (
+                    CARD_TRANSFER,
+                    card_transfer_fingerprint(
+                        self.card_id,
+                        self.payee.trim_start_matches("card:"),
+                        self.amount,
+                    ),
+                ),
+            },
+        )
     }
 
     fn hash(&self, code: &str) -> String {
@@ -196,10 +209,16 @@ fn conflict() -> ApiError {
     .with_field("idempotency_key")
 }
 
-/// Whether a refusal changed state that must be kept (a wrong PIN counted).
+/// Whether a refusal changed state that must be kept: a wrong PIN counted,
+/// or a right one spent on wrong card credentials and the failure counted.
 pub fn keeps_state(error: &ApiError) -> bool {
-    matches!(error.code.as_str(), "otp.invalid" | "otp.attempts_exceeded")
-        || crate::soft_token::keeps_state(error)
+    matches!(
+        error.code.as_str(),
+        "otp.invalid"
+            | "otp.attempts_exceeded"
+            | "card.credentials_invalid"
+            | "card.credentials_locked"
+    ) || crate::soft_token::keeps_state(error)
 }
 
 /// Issues a new PIN for the payment. The outer `Err` rolls back; the inner
@@ -277,7 +296,9 @@ fn fail_payment(tx: &Transaction<'_>, payment: &Payment<'_>, now: i64) -> ApiRes
         "UPDATE dynamic_pins SET failed_at = ?3 WHERE customer_id = ?1 AND idempotency_key = ?2",
     )?
     .execute(params![payment.customer_id, payment.key, now])?;
-    let (operation, fingerprint) = payment.submission();
+    let Some((operation, fingerprint)) = payment.submission() else {
+        return Ok(());
+    };
     let error = budget_exhausted();
     let body = serde_json::to_string(&error).map_err(|_| ApiError::internal())?;
     tx.prepare_cached(

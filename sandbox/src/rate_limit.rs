@@ -1,4 +1,6 @@
-//! A fixed-window rate limit per client address: 429 `rate.limited`.
+//! A fixed-window rate limit per client address and per customer: 429
+//! `rate.limited`. The address is counted by the middleware before any work
+//! is done; the customer once the bearer session is known ([`crate::auth`]).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -13,14 +15,23 @@ use crate::error::ApiError;
 use crate::server::Peer;
 use crate::state::AppState;
 
-/// Requests counted per client address in the current minute.
+/// What requests are counted against.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// The client's address.
+    Address(IpAddr),
+    /// The customer of the bearer session.
+    Customer(String),
+}
+
+/// Requests counted per client address and per customer in the current minute.
 pub struct RateLimiter {
     per_minute: u32,
-    windows: Mutex<HashMap<IpAddr, (i64, u32)>>,
+    windows: Mutex<HashMap<Key, (i64, u32)>>,
 }
 
 impl RateLimiter {
-    /// A limiter allowing `per_minute` requests per address; 0 turns it off.
+    /// A limiter allowing `per_minute` requests per address and per customer; 0 turns it off.
     pub fn new(per_minute: u32) -> Self {
         Self {
             per_minute,
@@ -29,7 +40,7 @@ impl RateLimiter {
     }
 
     /// Counts a request; `Some(seconds to wait)` when over the limit.
-    fn hit(&self, address: IpAddr, now: i64) -> Option<u64> {
+    fn hit(&self, key: Key, now: i64) -> Option<u64> {
         if self.per_minute == 0 {
             return None;
         }
@@ -38,30 +49,40 @@ impl RateLimiter {
         if windows.len() > 10_000 {
             windows.retain(|_, (window, _)| *window == minute);
         }
-        let entry = windows.entry(address).or_insert((minute, 0));
+        let entry = windows.entry(key).or_insert((minute, 0));
         if entry.0 != minute {
             *entry = (minute, 0);
         }
         entry.1 += 1;
         (entry.1 > self.per_minute).then(|| u64::try_from(60 - now.rem_euclid(60)).unwrap_or(60))
     }
+
+    /// Counts a request of the customer; 429 `rate.limited` when over the limit.
+    pub fn hit_customer(&self, customer_id: &str, now: i64) -> Result<(), ApiError> {
+        match self.hit(Key::Customer(customer_id.to_owned()), now) {
+            Some(wait) => Err(limited(wait)),
+            None => Ok(()),
+        }
+    }
 }
 
-/// Middleware: refuses requests over the limit before any work is done.
+fn limited(wait: u64) -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate.limited",
+        "تعداد درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.",
+        "Too many requests; please try again shortly.",
+    )
+    .retry_after(wait)
+}
+
+/// Middleware: refuses requests over the address's limit before any work is done.
 pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let peer = request.extensions().get::<Peer>().map(|p| p.0.ip());
     let now = state.clock.now();
-    if let Some(wait) = peer.and_then(|address| state.rate_limiter.hit(address, now)) {
-        {
-            return ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate.limited",
-                "تعداد درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.",
-                "Too many requests; please try again shortly.",
-            )
-            .retry_after(wait)
-            .into_response();
-        }
+    if let Some(wait) = peer.and_then(|address| state.rate_limiter.hit(Key::Address(address), now))
+    {
+        return limited(wait).into_response();
     }
     next.run(request).await
 }

@@ -9,15 +9,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult};
 use crate::ledger::{self, Posting, internal};
+use crate::vault::cvv2::Cvv2Mac;
 
 /// A demo customer, as `admin_seed_get` and the start banner show them.
+/// Remembered in the settings table without its password and CVV2, which
+/// are filled in from the seed when read ([`recall`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DemoCustomer {
     /// Login name (absent for the customer left to activate).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Password (absent for the customer left to activate).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing, default)]
     pub password: Option<String>,
     /// National ID.
     pub national_id: String,
@@ -34,6 +37,7 @@ pub struct DemoCustomer {
     /// Its expiry, `YYMM` Jalali.
     pub card_expiry: String,
     /// Its CVV2.
+    #[serde(skip_serializing, default)]
     pub card_cvv2: String,
 }
 
@@ -108,6 +112,9 @@ const OTHER_CARDS: &[(&str, &str, &str, &str)] = &[
     ("621986487452685", "saman", "نرگس محمدی", "Narges Mohammadi"),
     ("627353396401757", "tejarat", "حسین جعفری", "Hossein Jafari"),
 ];
+
+/// The CVV2 of the other banks' seeded cards.
+const OTHER_CARD_CVV2: &str = "000";
 
 /// Other banks' SHEBA holders (PAYA and SATNA destinations).
 const OTHER_SHEBAS: &[(&str, &str, &str, &str, &str)] = &[
@@ -219,8 +226,68 @@ pub fn internal_accounts(tx: &Transaction<'_>, now: i64) -> ApiResult<()> {
     Ok(())
 }
 
+/// The seeded CVV2 of a seeded card, for QA (`admin_seed_get`): the cards
+/// table keeps only its keyed hash.
+pub fn seeded_cvv2(pan: &str) -> Option<&'static str> {
+    let own = PEOPLE.iter().map(|p| (p.card_body, p.cvv2));
+    let others = OTHER_CARDS
+        .iter()
+        .map(|(body, ..)| (*body, OTHER_CARD_CVV2));
+    own.chain(others)
+        .find(|(body, _)| CardNumber::issue(body).is_ok_and(|card| card.as_str() == pan))
+        .map(|(_, cvv2)| cvv2)
+}
+
+/// The demo customers with their passwords and CVV2s filled in from the seed.
+fn with_secrets(mut customers: Vec<DemoCustomer>) -> Vec<DemoCustomer> {
+    for customer in &mut customers {
+        if let Some(person) = PEOPLE
+            .iter()
+            .find(|p| p.national_id == customer.national_id)
+        {
+            customer.password = person.password.map(String::from);
+            customer.card_cvv2 = person.cvv2.to_owned();
+        }
+    }
+    customers
+}
+
+/// The demo customers remembered in the settings table ([`remember`]).
+pub fn recall(json: &str) -> Vec<DemoCustomer> {
+    with_secrets(serde_json::from_str(json).unwrap_or_default())
+}
+
+/// Remembers the demo customers in the settings table, without passwords
+/// and CVV2s; returns what was stored.
+pub fn remember(tx: &Transaction<'_>, customers: &[DemoCustomer]) -> ApiResult<String> {
+    let json = serde_json::to_string(customers).map_err(|_| ApiError::internal())?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('demo_customers', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![json],
+    )?;
+    Ok(json)
+}
+
+/// Rewrites demo customers an earlier sandbox stored with their passwords
+/// and CVV2s; a no-op afterwards.
+pub fn forget_secrets(tx: &Transaction<'_>, stored: &str) -> ApiResult<()> {
+    let customers: Vec<DemoCustomer> = serde_json::from_str(stored).unwrap_or_default();
+    let clean = serde_json::to_string(&customers).map_err(|_| ApiError::internal())?;
+    if clean != stored {
+        remember(tx, &customers)?;
+    }
+    Ok(())
+}
+
 /// Seeds the demo bank into an empty database; returns the demo customers.
-pub fn demo(tx: &Transaction<'_>, bank_code: &str, now: i64) -> ApiResult<Vec<DemoCustomer>> {
+/// Cards keep only the keyed hash of their CVV2.
+pub fn demo(
+    tx: &Transaction<'_>,
+    bank_code: &str,
+    now: i64,
+    cvv2: &Cvv2Mac,
+) -> ApiResult<Vec<DemoCustomer>> {
     internal_accounts(tx, now)?;
     let mut customers = Vec::new();
     for (index, person) in PEOPLE.iter().enumerate() {
@@ -259,7 +326,7 @@ pub fn demo(tx: &Transaction<'_>, bank_code: &str, now: i64) -> ApiResult<Vec<De
         tx.execute(
             "INSERT INTO cards (id, pan, bank_id, account_id, customer_id, holder_name_fa, holder_name_en, expiry, cvv2, created_at)
              VALUES (?1, ?2, 'melli', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![format!("crd_demo{index}"), pan.as_str(), account_id, customer_id, person.name_fa, person.name_en, CARD_EXPIRY, person.cvv2, now],
+            params![format!("crd_demo{index}"), pan.as_str(), account_id, customer_id, person.name_fa, person.name_en, CARD_EXPIRY, cvv2.digest(pan.as_str(), person.cvv2)?, now],
         )?;
         customers.push(DemoCustomer {
             username: person.username.map(String::from),
@@ -278,8 +345,8 @@ pub fn demo(tx: &Transaction<'_>, bank_code: &str, now: i64) -> ApiResult<Vec<De
         let pan = CardNumber::issue(body).map_err(|_| ApiError::internal())?;
         tx.execute(
             "INSERT INTO cards (id, pan, bank_id, holder_name_fa, holder_name_en, expiry, cvv2, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, '000', ?7)",
-            params![format!("crd_ext{index}"), pan.as_str(), bank_id, name_fa, name_en, CARD_EXPIRY, now],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![format!("crd_ext{index}"), pan.as_str(), bank_id, name_fa, name_en, CARD_EXPIRY, cvv2.digest(pan.as_str(), OTHER_CARD_CVV2)?, now],
         )?;
     }
     for (code, bank_id, number, name_fa, name_en) in OTHER_SHEBAS {
@@ -387,26 +454,29 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
             |r| r.get(0),
         )
         .optional()?;
-    let demo: Vec<DemoCustomer> = stored
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default();
+    let demo = stored.map(|j| recall(&j)).unwrap_or_default();
     let mut accounts = conn.prepare(
         "SELECT a.id, a.sheba, a.balance FROM accounts a JOIN customers c ON c.id = a.customer_id
          WHERE c.national_id = ?1 ORDER BY a.id",
     )?;
     let mut cards = conn.prepare(
-        "SELECT k.id, k.pan, k.expiry, k.cvv2, k.holder_name_fa, k.bank_id, k.creditable FROM cards k
+        "SELECT k.id, k.pan, k.expiry, k.holder_name_fa, k.bank_id, k.creditable FROM cards k
          JOIN customers c ON c.id = k.customer_id WHERE c.national_id = ?1 ORDER BY k.id",
     )?;
-    let card_json = |r: &rusqlite::Row<'_>| -> rusqlite::Result<serde_json::Value> {
-        Ok(json!({
+    // The CVV2 comes from the seed: the cards table has only its keyed hash.
+    let card_json = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Option<serde_json::Value>> {
+        let pan: String = r.get(1)?;
+        let mut card = json!({
             "card_id": r.get::<_, String>(0)?,
-            "pan": r.get::<_, String>(1)?,
+            "pan": pan,
             "expiry": r.get::<_, String>(2)?,
-            "cvv2": r.get::<_, String>(3)?,
-            "holder_name": r.get::<_, String>(4)?,
-            "bank_id": r.get::<_, String>(5)?,
-            "creditable": r.get::<_, bool>(6)?,
+            "holder_name": r.get::<_, String>(3)?,
+            "bank_id": r.get::<_, String>(4)?,
+            "creditable": r.get::<_, bool>(5)?,
+        });
+        Ok(seeded_cvv2(&pan).map(|cvv2| {
+            card["cvv2"] = cvv2.into();
+            card
         }))
     };
     let mut customers = Vec::new();
@@ -418,7 +488,10 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
             .collect::<Result<Vec<_>, _>>()?;
         let card_list = cards
             .query_map(params![person.national_id], card_json)?
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
         let mut customer = json!({
             "national_id": person.national_id,
             "mobile": person.mobile,
@@ -435,9 +508,12 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
         customers.push(customer);
     }
     let other_bank_cards = conn
-        .prepare("SELECT id, pan, expiry, cvv2, holder_name_fa, bank_id, creditable FROM cards WHERE customer_id IS NULL ORDER BY id")?
+        .prepare("SELECT id, pan, expiry, holder_name_fa, bank_id, creditable FROM cards WHERE customer_id IS NULL ORDER BY id")?
         .query_map([], card_json)?
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
     let other_bank_shebas = conn
         .prepare("SELECT sheba FROM external_shebas ORDER BY sheba")?
         .query_map([], |r| r.get::<_, String>(0))?

@@ -279,7 +279,6 @@ pub fn money_alert(
             mobile: &mobile,
             kind,
             text: &text,
-            otp: None,
             idempotency_key: None,
         },
         now,

@@ -12,6 +12,7 @@ use crate::db::Db;
 use crate::faults::Faults;
 use crate::rate_limit::RateLimiter;
 use crate::server::Stats;
+use crate::vault::cvv2::Cvv2Mac;
 
 /// The sandbox bank's shared state. Every request clones it (once per
 /// extractor and middleware), so it is one reference count, not one per field.
@@ -49,9 +50,11 @@ pub struct Shared {
     pub stats: Arc<Stats>,
     /// Seals the bank's secrets at rest: seeds and SMS keys (see [`crate::vault`]).
     pub sealer: Arc<Sealer>,
+    /// Verifies CVV2s, which are kept only as keyed hashes.
+    pub cvv2: Arc<Cvv2Mac>,
     /// The admin API's token.
     pub admin_token: Arc<str>,
-    /// Requests per minute per client.
+    /// Requests per minute per client address and per customer.
     pub rate_limiter: Arc<RateLimiter>,
     /// When the server started, Unix seconds.
     pub started_at: i64,

@@ -18,6 +18,19 @@ pub fn periods(now: i64) -> ApiResult<(String, String)> {
     ))
 }
 
+/// The Tehran day of a moment: its first second and the next day's, Unix seconds.
+pub fn tehran_day(now: i64) -> ApiResult<(i64, i64)> {
+    let here = jiff::Timestamp::from_second(now)
+        .map_err(|_| ApiError::internal())?
+        .to_zoned(tehran());
+    let start = here.start_of_day().map_err(|_| ApiError::internal())?;
+    let next = here
+        .tomorrow()
+        .and_then(|day| day.start_of_day())
+        .map_err(|_| ApiError::internal())?;
+    Ok((start.timestamp().as_second(), next.timestamp().as_second()))
+}
+
 /// Rials a card has moved today and this month.
 pub fn used(conn: &Connection, card_id: &str, now: i64) -> ApiResult<(i64, i64)> {
     let (day, month) = periods(now)?;

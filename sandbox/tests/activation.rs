@@ -389,3 +389,179 @@ async fn recovery_replaces_credentials_and_ends_sessions() {
     assert_eq!(login.json["state"], "authenticated");
     bank.finish().await;
 }
+
+/// A code that is not `code`.
+fn wrong_code(code: &str) -> &'static str {
+    if code == "000000" { "111111" } else { "000000" }
+}
+
+/// Starts an activation and sends `wrong` codes; the replies' codes.
+async fn wrong_codes(bank: &Bank, phone: &str, demo: &DemoCustomer, tries: usize) -> Vec<String> {
+    let started = start(bank, phone, identity(demo)).await.expect(201);
+    let id = started.json["activation_id"].as_str().unwrap().to_owned();
+    let code = bank.last_otp(&demo.mobile).await;
+    let mut codes = Vec::new();
+    for _ in 0..tries {
+        let reply = verify(bank, phone, &id, wrong_code(&code)).await;
+        codes.push(reply.code().to_owned());
+    }
+    codes
+}
+
+#[tokio::test]
+async fn wrong_codes_across_activations_lock_the_customer_and_tell_her() {
+    let bank = Bank::start().await;
+    let sara = bank.demo(Some("sara.ahmadi"));
+    let phone = device();
+    // Each code allows three tries, and a new activation may start at once;
+    // the customer's failures add up across activations like failed logins.
+    assert_eq!(
+        wrong_codes(&bank, &phone, &sara, 3).await,
+        ["otp.invalid", "otp.invalid", "otp.attempts_exceeded"]
+    );
+    let notices = sms_kinds(&bank, &sara.mobile).await.len();
+    let started = start(&bank, &phone, identity(&sara)).await.expect(201);
+    let id = started.json["activation_id"].as_str().unwrap().to_owned();
+    let code = bank.last_otp(&sara.mobile).await;
+    verify(&bank, &phone, &id, wrong_code(&code))
+        .await
+        .expect_error(422, "otp.invalid");
+    let locked = verify(&bank, &phone, &id, wrong_code(&code))
+        .await
+        .expect_error(423, "auth.user_locked");
+    assert_eq!(locked.json["retry_after_seconds"], 1800);
+    // The right code, a new activation and the right password are all refused now.
+    verify(&bank, &phone, &id, &code)
+        .await
+        .expect_error(423, "auth.user_locked");
+    start(&bank, &phone, identity(&sara))
+        .await
+        .expect_error(423, "auth.user_locked");
+    bank.call(
+        Method::POST,
+        "/v1/sessions",
+        &[("x-device-id", &phone)],
+        Some(json!({"username": "sara.ahmadi", "password": sara.password.clone().unwrap()})),
+    )
+    .await
+    .expect_error(423, "auth.user_locked");
+    // One SMS tells the customer of the lock (after the one code of the second start).
+    let kinds = sms_kinds(&bank, &sara.mobile).await;
+    assert_eq!(kinds[notices..], ["otp", "other"]);
+    // The lock ends with its cool-down.
+    bank.admin(
+        Method::POST,
+        "/admin/clock",
+        Some(json!({"advance_seconds": 1801})),
+    )
+    .await
+    .expect(200);
+    verified(&bank, &phone, &sara).await;
+    bank.finish().await;
+}
+
+/// A client of the bank from another loopback address (127.0.0.2).
+fn second_address(bank: &Bank) -> reqwest::Client {
+    let cert = reqwest::Certificate::from_pem(bank.sandbox().cert_pem.as_bytes()).unwrap();
+    reqwest::Client::builder()
+        .use_rustls_tls()
+        .tls_built_in_root_certs(false)
+        .add_root_certificate(cert)
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .unwrap()
+}
+
+/// `activation_start` through `client`, checked against the contract.
+async fn start_from(bank: &Bank, client: &reqwest::Client, device: &str, body: Value) -> Reply {
+    let response = client
+        .post(format!("{}/v1/activations", bank.url))
+        .header("x-device-id", device)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let json: Value = response.json().await.unwrap();
+    common::contract().check_reply("POST", "/v1/activations", status, &json);
+    Reply {
+        status,
+        headers,
+        json,
+    }
+}
+
+/// A valid national ID no customer has: `prefix` and its check digit.
+fn unknown_national_id(prefix: &str) -> String {
+    let sum: u32 = prefix
+        .bytes()
+        .zip((2..=10).rev())
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    let check = match sum % 11 {
+        r if r < 2 => r,
+        r => 11 - r,
+    };
+    let id = format!("{prefix}{check}");
+    id.parse::<hamrah_core::ids::NationalId>().unwrap();
+    id
+}
+
+#[tokio::test]
+async fn identity_mismatches_are_throttled_per_national_id_and_per_address() {
+    let bank = Bank::start().await;
+    let maryam = bank.demo(None);
+    let phone = device();
+    let elsewhere = second_address(&bank);
+    // Five wrong birth dates for Maryam's national ID, each the same answer...
+    for day in 1..=5 {
+        let mut body = identity(&maryam);
+        body["birth_date"] = json!(format!("1375/03/0{day}"));
+        start(&bank, &phone, body)
+            .await
+            .expect_error(422, "activation.identity_mismatch");
+    }
+    // ...then even the right identity is refused, from any address, until the window moves.
+    let throttled = start(&bank, &phone, identity(&maryam))
+        .await
+        .expect_error(429, "activation.too_many_attempts");
+    let wait = throttled.json["retry_after_seconds"].as_u64().unwrap();
+    assert!((1..=3600).contains(&wait), "{wait}");
+    assert_eq!(throttled.headers["retry-after"], wait.to_string().as_str());
+    start_from(&bank, &elsewhere, &phone, identity(&maryam))
+        .await
+        .expect_error(429, "activation.too_many_attempts");
+    // A national ID no customer has answers exactly as a customer's does.
+    let stranger = unknown_national_id("123456789");
+    let mut answers = Vec::new();
+    for _ in 0..6 {
+        let mut body = identity(&maryam);
+        body["national_id"] = json!(stranger);
+        let reply = start(&bank, &phone, body).await;
+        answers.push((reply.status, reply.code().to_owned()));
+    }
+    let mut expected = vec![(422, "activation.identity_mismatch".to_owned()); 5];
+    expected.push((429, "activation.too_many_attempts".to_owned()));
+    assert_eq!(answers, expected);
+    // Ten mismatches came from this address: any other national ID is refused
+    // here, and still checked from another address.
+    let mut other = identity(&maryam);
+    other["national_id"] = json!(unknown_national_id("987654321"));
+    start(&bank, &phone, other.clone())
+        .await
+        .expect_error(429, "activation.too_many_attempts");
+    start_from(&bank, &elsewhere, &phone, other)
+        .await
+        .expect_error(422, "activation.identity_mismatch");
+    // An hour later Maryam may activate.
+    bank.admin(
+        Method::POST,
+        "/admin/clock",
+        Some(json!({"advance_seconds": 3600})),
+    )
+    .await
+    .expect(200);
+    verified(&bank, &phone, &maryam).await;
+    bank.finish().await;
+}

@@ -86,7 +86,11 @@ async fn paying_from_an_account_marks_the_bill_paid_once() {
     let before = balance(&bank, &account).await;
     let amount = bill["amount_rials"].as_i64().unwrap();
     let key = key();
-    let source = json!({"kind": "account", "account_id": account});
+    let payee =
+        json!({"kind": "bill", "bill_id": bill["bill_id"], "payment_id": bill["payment_id"]});
+    let pin = bank.account_pin(&sara, &key, &account, amount, payee).await;
+    let source = json!({"kind": "account", "account_id": account,
+                        "pin": pin["pin"], "pin_kind": "sms"});
     let receipt = pay(&bank, &sara, &key, &bill, source.clone())
         .await
         .expect(201)
@@ -188,5 +192,48 @@ async fn the_amount_must_be_the_bills() {
     .await
     .expect_error(404, "account.not_found");
     assert_eq!(journals(&bank, "bill").await, 0);
+    bank.finish().await;
+}
+
+#[tokio::test]
+async fn a_card_bill_payment_checks_the_cvv2_only_after_the_pin() {
+    let bank = Bank::start().await;
+    let sara = bank.login("sara.ahmadi").await;
+    let bill = bills(&bank).await[2].clone();
+    let amount = bill["amount_rials"].as_i64().unwrap();
+    let key = key();
+    let source = |cvv2: &str, pin: &str| {
+        json!({
+            "kind": "card",
+            "card": {"pan": sara.demo.card_pan},
+            "expiry": sara.demo.card_expiry,
+            "cvv2": cvv2,
+            "pin": pin,
+            "pin_kind": "sms",
+        })
+    };
+    let right = sara.demo.card_cvv2.as_str();
+    // No PIN requested yet: the same answer for a wrong and the right CVV2.
+    let wrong_cvv2 = pay(&bank, &sara, &key, &bill, source("999", "123456"))
+        .await
+        .expect_error(422, "otp.not_requested");
+    let right_cvv2 = pay(&bank, &sara, &key, &bill, source(right, "123456"))
+        .await
+        .expect_error(422, "otp.not_requested");
+    assert_eq!(wrong_cvv2.json, right_cvv2.json);
+    // The right PIN with a wrong CVV2: refused, and the PIN is spent.
+    let payee =
+        json!({"kind": "bill", "bill_id": bill["bill_id"], "payment_id": bill["payment_id"]});
+    let code = pin(&bank, &sara, &key, amount, payee.clone()).await;
+    pay(&bank, &sara, &key, &bill, source("999", &code))
+        .await
+        .expect_error(422, "card.credentials_invalid");
+    pay(&bank, &sara, &key, &bill, source(right, &code))
+        .await
+        .expect_error(422, "otp.invalid");
+    let code = pin(&bank, &sara, &key, amount, payee).await;
+    pay(&bank, &sara, &key, &bill, source(right, &code))
+        .await
+        .expect(201);
     bank.finish().await;
 }

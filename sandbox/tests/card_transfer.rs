@@ -155,7 +155,7 @@ async fn an_unknown_destination_is_refused_and_recorded() {
 }
 
 #[tokio::test]
-async fn wrong_cvv2_is_correctable_with_the_same_key() {
+async fn wrong_cvv2_spends_the_pin_and_is_correctable_with_the_same_key() {
     let bank = Bank::start().await;
     let sara = bank.login("sara.ahmadi").await;
     let mellat = other_card(&bank, "mellat").await;
@@ -166,11 +166,22 @@ async fn wrong_cvv2_is_correctable_with_the_same_key() {
     transfer(&bank, &sara, &key, body)
         .await
         .expect_error(422, "card.credentials_invalid");
+    // The PIN that was right is spent: the CVV2 cannot be tried again with it.
+    transfer(
+        &bank,
+        &sara,
+        &key,
+        transfer_body(&sara, &mellat, AMOUNT, &code),
+    )
+    .await
+    .expect_error(422, "otp.invalid");
+    let code = pin(&bank, &sara, &key, AMOUNT, card_payee(&mellat)).await;
     let mut body = transfer_body(&sara, &mellat, AMOUNT, &code);
     body["expiry"] = json!("0901");
     transfer(&bank, &sara, &key, body)
         .await
         .expect_error(422, "card.credentials_invalid");
+    let code = pin(&bank, &sara, &key, AMOUNT, card_payee(&mellat)).await;
     transfer(
         &bank,
         &sara,
@@ -179,6 +190,226 @@ async fn wrong_cvv2_is_correctable_with_the_same_key() {
     )
     .await
     .expect(201);
+    bank.finish().await;
+}
+
+/// The body of a card transfer with this CVV2 and PIN kind.
+fn with_card(
+    customer: &common::Customer,
+    to: &str,
+    cvv2: &str,
+    pin: &str,
+    kind: &str,
+) -> serde_json::Value {
+    let mut body = transfer_body(customer, to, AMOUNT, pin);
+    body["cvv2"] = json!(cvv2);
+    body["pin_kind"] = json!(kind);
+    body
+}
+
+#[tokio::test]
+async fn the_cvv2_says_nothing_before_the_second_factor() {
+    let bank = Bank::start().await;
+    let sara = bank.login("sara.ahmadi").await;
+    let mellat = other_card(&bank, "mellat").await;
+    let right = sara.demo.card_cvv2.clone();
+    let key = key();
+    // No PIN requested, a wrong PIN, no soft token: a wrong CVV2 answers
+    // exactly as the right one.
+    for (pin, kind) in [("123456", "sms"), ("123456", "totp"), ("12345678", "ocra")] {
+        let wrong_cvv2 = transfer(
+            &bank,
+            &sara,
+            &key,
+            with_card(&sara, &mellat, "999", pin, kind),
+        )
+        .await;
+        let right_cvv2 = transfer(
+            &bank,
+            &sara,
+            &key,
+            with_card(&sara, &mellat, &right, pin, kind),
+        )
+        .await;
+        assert_eq!(
+            (wrong_cvv2.status, &wrong_cvv2.json),
+            (right_cvv2.status, &right_cvv2.json),
+            "{kind}"
+        );
+        assert_ne!(wrong_cvv2.code(), "card.credentials_invalid");
+    }
+    let code = pin(&bank, &sara, &key, AMOUNT, card_payee(&mellat)).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let wrong_cvv2 = transfer(
+        &bank,
+        &sara,
+        &key,
+        with_card(&sara, &mellat, "999", wrong, "sms"),
+    )
+    .await
+    .expect_error(422, "otp.invalid");
+    let right_cvv2 = transfer(
+        &bank,
+        &sara,
+        &key,
+        with_card(&sara, &mellat, &right, wrong, "sms"),
+    )
+    .await
+    .expect_error(422, "otp.invalid");
+    assert_eq!(wrong_cvv2.json, right_cvv2.json);
+    transfer(
+        &bank,
+        &sara,
+        &key,
+        with_card(&sara, &mellat, &right, &code, "sms"),
+    )
+    .await
+    .expect(201);
+    bank.finish().await;
+}
+
+/// A fresh payment from Sara's card to `to` with this CVV2 (a new PIN each time).
+async fn try_cvv2(
+    bank: &Bank,
+    sara: &common::Customer,
+    source: &str,
+    to: &str,
+    cvv2: &str,
+) -> common::Reply {
+    let key = key();
+    let mut body = transfer_body(sara, to, AMOUNT, "000000");
+    body["source"] = json!({"pan": source});
+    let request = json!({
+        "idempotency_key": key,
+        "source": {"pan": source},
+        "amount_rials": AMOUNT,
+        "payee": card_payee(to),
+    });
+    let issued = bank
+        .as_customer(sara, Method::POST, "/v1/dynamic-pins", Some(request))
+        .await;
+    if issued.status != 201 {
+        return issued;
+    }
+    body["pin"] = json!(bank.last_otp(&sara.demo.mobile).await);
+    body["cvv2"] = json!(cvv2);
+    transfer(bank, sara, &key, body).await
+}
+
+/// The bank's clock, Unix seconds.
+async fn bank_now(bank: &Bank) -> i64 {
+    let clock = bank
+        .admin(Method::GET, "/admin/clock", None)
+        .await
+        .expect(200);
+    let now: jiff::Timestamp = clock.json["now"].as_str().unwrap().parse().unwrap();
+    now.as_second()
+}
+
+/// The next Tehran midnight after `now`, Unix seconds.
+fn tehran_midnight_after(now: i64) -> i64 {
+    let here = jiff::Timestamp::from_second(now)
+        .unwrap()
+        .to_zoned(hamrah_core::calendar::tehran());
+    let midnight = here.tomorrow().unwrap().start_of_day().unwrap();
+    midnight.timestamp().as_second()
+}
+
+#[tokio::test]
+async fn five_wrong_card_credentials_lock_the_card_until_the_next_day() {
+    let bank = Bank::start().await;
+    // Noon in Tehran, so that the test does not run into a midnight.
+    let noon = tehran_midnight_after(bank_now(&bank).await) + 12 * 3600;
+    let to_noon = json!({"set_to": jiff::Timestamp::from_second(noon).unwrap().to_string()});
+    bank.admin(Method::POST, "/admin/clock", Some(to_noon))
+        .await
+        .expect(200);
+    let sara = bank.login("sara.ahmadi").await;
+    let mellat = other_card(&bank, "mellat").await;
+    let own = sara.demo.card_pan.clone();
+    let mut codes = Vec::new();
+    for _ in 0..5 {
+        codes.push(
+            try_cvv2(&bank, &sara, &own, &mellat, "999")
+                .await
+                .code()
+                .to_owned(),
+        );
+    }
+    assert_eq!(
+        codes,
+        [
+            "card.credentials_invalid",
+            "card.credentials_invalid",
+            "card.credentials_invalid",
+            "card.credentials_invalid",
+            "card.credentials_locked"
+        ]
+    );
+    // Locked for the rest of the Tehran day, even with the right CVV2, and no
+    // dynamic PIN is sent for the card meanwhile.
+    let sent = sms_kinds(&bank, &sara.demo.mobile).await.len();
+    let before = bank_now(&bank).await;
+    let locked = try_cvv2(&bank, &sara, &own, &mellat, &sara.demo.card_cvv2)
+        .await
+        .expect_error(423, "card.credentials_locked");
+    let after = bank_now(&bank).await;
+    let midnight = tehran_midnight_after(before);
+    let wait = locked.json["retry_after_seconds"].as_i64().unwrap();
+    assert!(
+        (midnight - after..=midnight - before).contains(&wait),
+        "{wait}"
+    );
+    assert_eq!(sms_kinds(&bank, &sara.demo.mobile).await.len(), sent);
+    // The owner was told once, when the card was locked.
+    let kinds = sms_kinds(&bank, &sara.demo.mobile).await;
+    assert_eq!(kinds.iter().filter(|k| *k == "other").count(), 1);
+    // Another card of hers still pays.
+    let tejarat = other_card(&bank, "tejarat").await;
+    try_cvv2(&bank, &sara, &tejarat, &mellat, "000")
+        .await
+        .expect(201);
+    advance(&bank, midnight - after).await;
+    let sara = bank.login("sara.ahmadi").await;
+    try_cvv2(&bank, &sara, &own, &mellat, &sara.demo.card_cvv2)
+        .await
+        .expect(201);
+    bank.finish().await;
+}
+
+#[tokio::test]
+async fn wrong_card_credentials_over_several_cards_lock_the_customer_until_unlocked() {
+    let mut rules = test_rules();
+    rules.card_credentials.failures_per_customer_per_day = 3;
+    let bank = Bank::start_with(rules).await;
+    let sara = bank.login("sara.ahmadi").await;
+    let mellat = other_card(&bank, "mellat").await;
+    let tejarat = other_card(&bank, "tejarat").await;
+    let own = sara.demo.card_pan.clone();
+    try_cvv2(&bank, &sara, &own, &mellat, "999")
+        .await
+        .expect_error(422, "card.credentials_invalid");
+    try_cvv2(&bank, &sara, &tejarat, &mellat, "999")
+        .await
+        .expect_error(422, "card.credentials_invalid");
+    try_cvv2(&bank, &sara, &mellat, &own, "999")
+        .await
+        .expect_error(423, "card.credentials_locked");
+    // Every card payment of hers is refused now, with any card.
+    try_cvv2(&bank, &sara, &own, &mellat, &sara.demo.card_cvv2)
+        .await
+        .expect_error(423, "card.credentials_locked");
+    // Another customer may still pay with a card she tried.
+    let reza = bank.login("reza.karimi").await;
+    try_cvv2(&bank, &reza, &tejarat, &mellat, "000")
+        .await
+        .expect(201);
+    bank.admin(Method::POST, "/admin/users/sara.ahmadi/unlock", None)
+        .await
+        .expect(204);
+    try_cvv2(&bank, &sara, &own, &mellat, &sara.demo.card_cvv2)
+        .await
+        .expect(201);
     bank.finish().await;
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use hamrah_sandbox::routes::OPERATIONS;
+use hamrah_sandbox::operations::OPERATIONS;
 
 #[test]
 fn operation_table_matches_the_contract() {

@@ -310,14 +310,14 @@ async fn signed_requests_are_accepted_and_every_alteration_refused() {
         .await
         .expect_error(401, "signature.invalid");
     // One byte of the body changed.
-    let body = json!({"idle_timeout_seconds": 600});
+    let body = json!({"idle_timeout_seconds": 300});
     let mut other_body = Signed::new(
         Method::PATCH,
         "/v1/sessions/current",
         Some(body.clone()),
         now,
     );
-    other_body.signed_body = Some(br#"{"idle_timeout_seconds":601}"#.to_vec());
+    other_body.signed_body = Some(br#"{"idle_timeout_seconds":301}"#.to_vec());
     other_body
         .send(&bank, &customer, &key)
         .await

@@ -384,10 +384,19 @@ async fn idle_timeout_and_session_get_is_not_activity() {
 }
 
 #[tokio::test]
-async fn the_customer_chooses_the_idle_timeout() {
+async fn the_customer_chooses_the_idle_timeout_up_to_five_minutes() {
     let bank = Bank::start().await;
+    let config = bank
+        .call(Method::GET, "/v1/config", &[], None)
+        .await
+        .expect(200);
+    assert_eq!(
+        config.json["session"]["inactivity_timeout_max_seconds"],
+        300
+    );
     let sara = bank.login("sara.ahmadi").await;
-    for wrong in [59, 601] {
+    // PSD2 RTS Art. 4(3)(d): never more than five minutes without activity.
+    for wrong in [59, 301, 600] {
         let reply = bank
             .as_customer(
                 &sara,
@@ -404,12 +413,12 @@ async fn the_customer_chooses_the_idle_timeout() {
             &sara,
             Method::PATCH,
             "/v1/sessions/current",
-            Some(json!({"idle_timeout_seconds": 600})),
+            Some(json!({"idle_timeout_seconds": 120})),
         )
         .await
         .expect(200);
-    assert_eq!(updated.json["idle_timeout_seconds"], 600);
-    advance(&bank, 500).await;
+    assert_eq!(updated.json["idle_timeout_seconds"], 120);
+    advance(&bank, 119).await;
     bank.as_customer(&sara, Method::GET, "/v1/devices", None)
         .await
         .expect(200);
@@ -419,7 +428,39 @@ async fn the_customer_chooses_the_idle_timeout() {
         .as_customer(&later, Method::GET, "/v1/sessions/current", None)
         .await
         .expect(200);
-    assert_eq!(current.json["idle_timeout_seconds"], 600);
+    assert_eq!(current.json["idle_timeout_seconds"], 120);
+    advance(&bank, 121).await;
+    bank.as_customer(&later, Method::GET, "/v1/devices", None)
+        .await
+        .expect_error(401, "session.idle_timeout");
+    bank.finish().await;
+}
+
+#[tokio::test]
+async fn a_longer_idle_timeout_chosen_before_the_cap_is_cut_to_it() {
+    let bank = Bank::start().await;
+    let sara = bank.login("sara.ahmadi").await;
+    // What an earlier sandbox let a customer choose, still in the database.
+    bank.sandbox()
+        .state()
+        .db
+        .tx(|tx| {
+            tx.execute("UPDATE sessions SET idle_timeout = 600", [])?;
+            tx.execute("UPDATE customers SET idle_timeout = 600", [])?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    advance(&bank, 301).await;
+    bank.as_customer(&sara, Method::GET, "/v1/devices", None)
+        .await
+        .expect_error(401, "session.idle_timeout");
+    let later = bank.login("sara.ahmadi").await;
+    let current = bank
+        .as_customer(&later, Method::GET, "/v1/sessions/current", None)
+        .await
+        .expect(200);
+    assert_eq!(current.json["idle_timeout_seconds"], 300);
     bank.finish().await;
 }
 

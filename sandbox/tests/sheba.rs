@@ -121,16 +121,12 @@ async fn holidays_move_paya_cycles_and_satna_effective_dates() {
 
     // An effective date asked for on the holiday moves as well.
     let key = uuid::Uuid::new_v4().to_string();
-    let asked = bank
-        .as_customer_once(
-            &sara,
-            Method::POST,
-            SHEBA_TRANSFERS,
-            &key,
-            json!({"source_account_id": savings, "destination_sheba": tejarat,
+    let body = json!({"source_account_id": savings, "destination_sheba": tejarat,
                    "amount_rials": SATNA_AMOUNT, "method": "satna",
-                   "effective_date": monday.to_string()}),
-        )
+                   "effective_date": monday.to_string()});
+    let body = with_sheba_pin(&bank, &sara, &key, body).await;
+    let asked = bank
+        .as_customer_once(&sara, Method::POST, SHEBA_TRANSFERS, &key, body)
         .await
         .expect(201)
         .json;
@@ -389,9 +385,18 @@ async fn the_same_key_makes_one_transfer() {
     let before = balance(&bank, &sara, &source).await;
     let mellat = other_sheba(&bank, "012").await;
     let key = uuid::Uuid::new_v4().to_string();
+    let pin = with_sheba_pin(
+        &bank,
+        &sara,
+        &key,
+        json!({"source_account_id": source, "destination_sheba": mellat,
+               "amount_rials": PAYA_AMOUNT}),
+    )
+    .await;
     let body = |amount: i64| {
         json!({"source_account_id": source, "destination_sheba": mellat,
-               "amount_rials": amount, "method": "paya", "description": "اجاره"})
+               "amount_rials": amount, "method": "paya", "description": "اجاره",
+               "pin": pin["pin"], "pin_kind": "sms"})
     };
     let first = bank
         .as_customer_once(

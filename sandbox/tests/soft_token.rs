@@ -291,6 +291,38 @@ async fn activation_needs_an_enrolled_device_and_sends_nothing_otherwise() {
 }
 
 #[tokio::test]
+async fn wrong_activation_codes_add_up_across_activations_and_lock_the_customer() {
+    let bank = Bank::start().await;
+    let sara = bank.login_enrolled("sara.ahmadi").await;
+    let card = card_id(&bank, &sara).await;
+    let key = key_text();
+    let mut codes = Vec::new();
+    // Two activations, each dead after its own three tries: five wrong codes in all.
+    for tries in [3, 2] {
+        let started = start(&bank, &sara, &card).await.expect(201).json;
+        let activation = started["activation_id"].as_str().unwrap().to_owned();
+        let code = bank.last_otp(&sara.demo.mobile).await;
+        let wrong = if code == "000000" { "111111" } else { "000000" };
+        for _ in 0..tries {
+            let reply = confirm(&bank, &sara, &activation, wrong, &key).await;
+            codes.push(reply.code().to_owned());
+        }
+    }
+    assert_eq!(
+        codes,
+        [
+            "otp.invalid",
+            "otp.invalid",
+            "otp.attempts_exceeded",
+            "otp.invalid",
+            "auth.user_locked"
+        ]
+    );
+    assert_eq!(token_state(&bank, &sara).await, json!({"state": "none"}));
+    bank.finish().await;
+}
+
+#[tokio::test]
 async fn a_second_start_waits_until_the_first_code_expires() {
     let bank = Bank::start().await;
     let sara = bank.login_enrolled("sara.ahmadi").await;

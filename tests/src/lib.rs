@@ -3,6 +3,7 @@
 //! (the core as a phone runs it: API, store, session).
 
 mod app;
+mod confirm;
 
 use hamrah_core::channel::{BankClient, Method, SpkiPin, Timeouts};
 use hamrah_sandbox::{Sandbox, SandboxOptions};

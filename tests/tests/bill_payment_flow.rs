@@ -81,7 +81,7 @@ async fn from_an_account_then_already_paid() {
         panic!("{state:?}")
     };
     let key = order.idempotency_key;
-    let state = flow.confirm().await.unwrap();
+    let state = &bank.confirm_bill(&mut flow, SARA_MOBILE).await.unwrap();
     let BillPaymentState::Succeeded { receipt, .. } = state else {
         panic!("{state:?}")
     };
@@ -186,12 +186,12 @@ async fn paid_meanwhile_is_shown_as_already_paid() {
     let mut second = to_sources(&app, &bill_id, &payment_id).await;
     pick(&mut first, false);
     pick(&mut second, false);
-    let state = first.confirm().await.unwrap();
+    let state = &bank.confirm_bill(&mut first, SARA_MOBILE).await.unwrap();
     assert!(
         matches!(state, BillPaymentState::Succeeded { .. }),
         "{state:?}"
     );
-    let state = second.confirm().await.unwrap();
+    let state = &bank.confirm_bill(&mut second, SARA_MOBILE).await.unwrap();
     assert!(
         matches!(state, BillPaymentState::AlreadyPaid { .. }),
         "{state:?}"
@@ -212,7 +212,7 @@ async fn a_lost_answer_is_resolved_and_pays_once() {
     bank.fault("bill_payment_create", "drop_after_commit", 1, None)
         .await
         .unwrap();
-    let state = flow.confirm().await.unwrap();
+    let state = &bank.confirm_bill(&mut flow, SARA_MOBILE).await.unwrap();
     assert!(
         matches!(state, BillPaymentState::Succeeded { .. }),
         "{state:?}"

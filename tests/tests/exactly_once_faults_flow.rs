@@ -251,6 +251,7 @@ fn a_bill_payment_sent_before_the_phone_died_is_resolved_at_start() {
             .id()
             .to_owned();
         flow.choose_source(&source).unwrap();
+        let pin = bank.bill_pin(&mut flow, SARA_MOBILE).await.unwrap();
         // The answer is lost after commit and the inquiry hangs: the phone
         // dies with the journal entry pending.
         bank.fault("bill_payment_create", "drop_after_commit", 1, None)
@@ -261,7 +262,7 @@ fn a_bill_payment_sent_before_the_phone_died_is_resolved_at_start() {
             .unwrap();
         let flow_id = flow.flow_id().to_owned();
         tokio::spawn(async move {
-            let _ = flow.confirm().await;
+            let _ = flow.confirm(&pin).await;
         });
         (flow_id, before)
     });

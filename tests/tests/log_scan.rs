@@ -139,7 +139,7 @@ async fn no_secret_reaches_a_log_line() {
     flow.enter_sheba(&sheba).await.unwrap();
     flow.confirm_holder(true).unwrap();
     flow.enter_amount("2000000").unwrap();
-    let state = flow.submit().await.unwrap();
+    let state = &bank.submit_sheba(&mut flow, SARA_MOBILE).await.unwrap();
     assert!(
         matches!(state, ShebaTransferState::Succeeded { .. }),
         "{state:?}"
@@ -169,7 +169,7 @@ async fn no_secret_reaches_a_log_line() {
         .id()
         .to_owned();
     flow.choose_source(&account).unwrap();
-    let state = flow.confirm().await.unwrap();
+    let state = &bank.confirm_bill(&mut flow, SARA_MOBILE).await.unwrap();
     assert!(
         matches!(state, BillPaymentState::Succeeded { .. }),
         "{state:?}"

@@ -66,6 +66,8 @@ async fn to_amount(app: &App, title: &str, sheba: &str) -> ShebaTransfer {
 const CURRENT: &str = "حساب جاری";
 const SAVINGS: &str = "حساب پس‌انداز";
 
+const SARA_MOBILE: &str = "09121234567";
+
 #[tokio::test]
 async fn paya_happy_path_with_the_expected_settlement() {
     let bank = Bank::start().await.unwrap();
@@ -107,7 +109,8 @@ async fn paya_happy_path_with_the_expected_settlement() {
     let estimate = payment.option.expected_settlement.clone().unwrap();
     flow.describe("اجاره").unwrap();
 
-    let state = flow.submit().await.unwrap();
+    let state = bank.submit_sheba(&mut flow, SARA_MOBILE).await.unwrap();
+    let state = &state;
     let ShebaTransferState::Succeeded { receipt, .. } = state else {
         panic!("{state:?}")
     };
@@ -168,12 +171,14 @@ async fn satna_from_savings_on_a_chosen_date() {
     let ShebaTransferState::Confirm {
         payment,
         error: None,
+        ..
     } = state
     else {
         panic!("{state:?}")
     };
     let estimate = payment.option.expected_settlement.clone().unwrap();
-    let state = flow.submit().await.unwrap();
+    let state = bank.submit_sheba(&mut flow, SARA_MOBILE).await.unwrap();
+    let state = &state;
     let ShebaTransferState::Succeeded { receipt, .. } = state else {
         panic!("{state:?}")
     };
@@ -264,7 +269,8 @@ async fn a_lost_answer_is_resolved_and_debits_once() {
     bank.fault("sheba_transfer_create", "drop_after_commit", 1, None)
         .await
         .unwrap();
-    let state = flow.submit().await.unwrap();
+    let state = bank.submit_sheba(&mut flow, SARA_MOBILE).await.unwrap();
+    let state = &state;
     let ShebaTransferState::Succeeded { receipt, .. } = state else {
         panic!("{state:?}")
     };

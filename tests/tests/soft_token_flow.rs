@@ -16,6 +16,7 @@ use base64::Engine;
 use common::*;
 use hamrah_core::flows::bill_payment::{BillPayment, BillPaymentState, BillSource};
 use hamrah_core::flows::card_transfer::{CardTransfer, CardTransferState};
+use hamrah_core::flows::sheba_transfer::{ShebaTransfer, ShebaTransferState};
 use hamrah_core::flows::soft_token::SoftTokenActivation;
 use hamrah_core::platform::{KeyringSecretStore, SecretStore};
 use hamrah_core::token::{SoftTokenVault, bank_time};
@@ -230,6 +231,25 @@ async fn activate_then_pay_a_card_transfer_and_a_bill_with_offline_codes() {
     );
     let amount = bill["amount_rials"].as_u64().unwrap();
     assert_eq!(balance(&app).await, before - amount);
+    assert_eq!(bank.last_otp(SARA_MOBILE).await.unwrap(), sms_before);
+    ledger_ok(&bank).await;
+
+    // A PAYA from an account, confirmed by the same token's code bound to
+    // its amount and SHEBA: no SMS PIN asked.
+    let sheba = seeded["other_bank_shebas"][0].as_str().unwrap().to_owned();
+    let account = app.ctx.api.cards().await.unwrap()[0].account_id.clone();
+    let before = balance(&app).await;
+    let mut paya = ShebaTransfer::start(ctx.clone()).await.unwrap();
+    paya.choose_source(&account).unwrap();
+    paya.enter_sheba(&sheba).await.unwrap();
+    paya.confirm_holder(true).unwrap();
+    paya.enter_amount("30,000,000").unwrap();
+    assert!(paya.soft_token_available());
+    let state = paya.submit_with_soft_token().await.unwrap();
+    let ShebaTransferState::Succeeded { receipt, .. } = state else {
+        panic!("{state:?}")
+    };
+    assert_eq!(balance(&app).await, before - receipt.total_debited_rials);
     assert_eq!(bank.last_otp(SARA_MOBILE).await.unwrap(), sms_before);
     ledger_ok(&bank).await;
 

@@ -1,9 +1,11 @@
 //! `hamrah otp`: one-time passwords like oathtool — HOTP, TOTP and OCRA from a
-//! secret given on the command line. For QA and test vectors; a customer's seed
+//! secret given on the command line, or from an `otpauth://` URI. For QA and test vectors; a customer's seed
 //! never passes through here.
 
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
-use hamrah_core::token::{Algorithm, Hotp, OcraInput, OcraSuite, OtpError, Pin, Secret, Totp};
+use hamrah_core::token::{
+    Algorithm, Hotp, OcraInput, OcraSuite, OtpAuth, OtpError, OtpKind, Pin, Secret, Totp,
+};
 use serde_json::json;
 
 use crate::report::Report;
@@ -41,6 +43,15 @@ pub enum Otp {
         /// The time step in seconds.
         #[arg(long, default_value_t = 30)]
         period: u64,
+    },
+    /// The code of an `otpauth://` URI (the QR code of an authenticator app):
+    /// TOTP from the time, HOTP from the URI's counter.
+    Uri {
+        /// The `otpauth://totp/...` or `otpauth://hotp/...` URI.
+        uri: String,
+        /// Unix time in seconds, for a TOTP URI (default: now).
+        #[arg(long)]
+        time: Option<u64>,
     },
     /// OCRA (RFC 6287): challenge-response or signature, by suite.
     Ocra {
@@ -136,21 +147,24 @@ impl Otp {
                 digits,
                 algorithm,
                 period,
-            } => {
-                let totp = Totp::new(key.secret()?, algorithm.into(), digits, period)?;
-                let code = match time {
-                    Some(time) => totp.code(time),
-                    None => totp.now()?,
-                };
-                let text = format!(
-                    "{}\n  {} ثانیه مانده / {} s left",
-                    code.code, code.seconds_left, code.seconds_left
-                );
-                Ok(Report::valid(
-                    json!({ "otp": code.code, "seconds_left": code.seconds_left, "step": code.step }),
-                    false,
-                    text,
-                ))
+            } => totp_report(
+                &Totp::new(key.secret()?, algorithm.into(), digits, period)?,
+                time,
+            ),
+            Self::Uri { uri, time } => {
+                let token: OtpAuth = uri.parse()?;
+                match token.kind() {
+                    OtpKind::Totp { .. } => totp_report(&token.totp()?, time),
+                    OtpKind::Hotp { .. } => {
+                        let (hotp, counter) = token.hotp()?;
+                        let code = hotp.generate(counter);
+                        Ok(Report::valid(
+                            json!({ "otp": code, "counter": counter }),
+                            false,
+                            code,
+                        ))
+                    }
+                }
             }
             Self::Ocra {
                 key,
@@ -182,6 +196,23 @@ impl Otp {
             }
         }
     }
+}
+
+/// A TOTP code at `time` (now when absent), with its seconds left.
+fn totp_report(totp: &Totp, time: Option<u64>) -> Result<Report, OtpError> {
+    let code = match time {
+        Some(time) => totp.code(time),
+        None => totp.now()?,
+    };
+    let text = format!(
+        "{}\n  {} ثانیه مانده / {} s left",
+        code.code, code.seconds_left, code.seconds_left
+    );
+    Ok(Report::valid(
+        json!({ "otp": code.code, "seconds_left": code.seconds_left, "step": code.step }),
+        false,
+        text,
+    ))
 }
 
 fn now() -> Result<u64, OtpError> {

@@ -135,14 +135,15 @@ pub struct SessionConfig {
 }
 
 impl Default for BankConfig {
-    /// The domain's defaults, for offline use only.
+    /// The domain's defaults (`../shared/domain.md`), the one copy of them:
+    /// the phone uses them only offline, the sandbox bank starts from them.
     fn default() -> Self {
         Self {
             server_time: String::new(),
             limits: Limits {
                 card_to_card: CardToCardLimits {
                     per_transfer_min_rials: 10_000,
-                    per_transfer_max_rials: 100_000_000,
+                    per_transfer_max_rials: 150_000_000,
                     daily_per_card_rials: 150_000_000,
                     monthly_per_card_rials: 1_500_000_000,
                 },
@@ -167,7 +168,8 @@ impl Default for BankConfig {
             },
             session: SessionConfig {
                 inactivity_timeout_seconds: 300,
-                inactivity_timeout_max_seconds: 600,
+                // PSD2 RTS Art. 4(3)(d): at most five minutes without activity.
+                inactivity_timeout_max_seconds: 300,
                 absolute_lifetime_seconds: 43_200,
             },
             paya_cycles: ["03:45", "09:45", "12:45", "18:45"]

@@ -46,6 +46,15 @@ pub struct DynamicPinIssued {
     pub requests_max: u32,
 }
 
+/// What pays, for a dynamic PIN request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinSource {
+    /// A card, by the bank's id.
+    Card(String),
+    /// One of the customer's own accounts, by the bank's id.
+    Account(String),
+}
+
 /// What the bank knows about an idempotency key (`Operation`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum OperationStatus {
@@ -114,16 +123,20 @@ impl Api {
     }
 
     /// `dynamic_pin_request`: an SMS PIN for the payment `key` of `amount`
-    /// to `payee` from the card `source_card_id`.
+    /// to `payee` from `source` (a card: its issuer sends the PIN; an own
+    /// account: the bank sends it to the customer's mobile).
     pub async fn dynamic_pin(
         &self,
         key: &OperationKey,
-        source_card_id: &str,
+        source: &PinSource,
         amount: Rials,
         payee: &Payee,
     ) -> Result<DynamicPinIssued, ChannelError> {
-        let body = json!({"idempotency_key": key.to_text(),
-            "source": {"card_id": source_card_id},
+        let source = match source {
+            PinSource::Card(card_id) => json!({"card_id": card_id}),
+            PinSource::Account(account_id) => json!({"account_id": account_id}),
+        };
+        let body = json!({"idempotency_key": key.to_text(), "source": source,
             "amount_rials": amount.get(), "payee": payee.to_contract()});
         self.call(Method::POST, "/v1/dynamic-pins", Some(&body), Auth::Bearer)
             .await

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Problem;
-use crate::client::{Api, DynamicPinIssued, OtpConfig, local_now, parse_instant};
+use crate::client::{Api, DynamicPinIssued, OtpConfig, PinSource, local_now, parse_instant};
 use crate::ids::Payee;
 use crate::money::Rials;
 use crate::operation::OperationKey;
@@ -123,7 +123,7 @@ pub async fn request(
     api: &Api,
     policy: &mut SmsPinPolicy,
     key: &OperationKey,
-    card_id: &str,
+    source: &PinSource,
     amount: Rials,
     payee: &Payee,
 ) -> PinStep {
@@ -136,7 +136,7 @@ pub async fn request(
         Err(refusal) => return PinStep::Refused(SmsPinPolicy::problem(refusal)),
         Ok(()) => {}
     }
-    match api.dynamic_pin(key, card_id, amount, payee).await {
+    match api.dynamic_pin(key, source, amount, payee).await {
         Ok(issued) => {
             policy.issued(&issued, local_now());
             tracing::debug!(

@@ -4,6 +4,8 @@
 //! platform's vault ([`SoftTokenVault`]). Also the dynamic-PIN codes the
 //! payment flows take from a card's token.
 
+use zeroize::Zeroizing;
+
 use super::{Context, Problem};
 use crate::client::{SoftTokenActivationStarted, local_now};
 use crate::money::Rials;
@@ -106,6 +108,30 @@ pub fn holds(ctx: &Context, card_id: &str) -> bool {
     ctx.soft_tokens
         .as_ref()
         .is_some_and(|vault| vault.holds(card_id))
+}
+
+/// The card of the first soft token this phone holds, if any: it approves
+/// payments from the customer's accounts too (the bank checks that the card
+/// is the customer's own).
+pub fn any_token_card(ctx: &Context) -> Option<String> {
+    ctx.soft_tokens
+        .as_ref()
+        .and_then(|vault| vault.cards().ok())
+        .and_then(|cards| cards.into_iter().next())
+}
+
+/// A code approving a payment from one of the customer's accounts: made by
+/// the first soft token this phone holds, over `amount` to `payee`; with the
+/// card it belongs to (the bank checks the card is the customer's own).
+/// `token.not_active` when this phone holds none.
+pub(crate) fn account_payment_code(
+    ctx: &Context,
+    amount: Rials,
+    payee: &Payee,
+) -> Result<(String, Zeroizing<String>), Problem> {
+    let card_id = any_token_card(ctx).ok_or_else(|| Problem::of(&SoftTokenError::NotActive))?;
+    let code = Zeroizing::new(payment_code(ctx, &card_id, amount, payee)?);
+    Ok((card_id, code))
 }
 
 /// The card's code approving `amount` to `payee` now (the bank's clock),

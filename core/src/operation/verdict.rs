@@ -3,14 +3,16 @@
 
 use crate::channel::ChannelError;
 
-/// Refusals the bank does not record: the customer corrects the input (the
-/// dynamic PIN, the CVV2) and the operation is resent with the same key.
+/// Refusals the bank does not record (the contract's correctable 422s, and
+/// every `token.*`): the customer corrects the input (the dynamic PIN, the
+/// CVV2) and the operation is resent with the same key.
 const CORRECTABLE: &[&str] = &[
     "otp.invalid",
     "otp.expired",
     "otp.not_requested",
     "otp.attempts_exceeded",
     "card.credentials_invalid",
+    "sca.required",
 ];
 
 /// What a failed send means.
@@ -27,13 +29,19 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Whether the contract calls a refusal with `code` correctable: not
+    /// recorded under the key (the bank, the sandbox, records by this too).
+    pub fn is_correctable(code: &str) -> bool {
+        CORRECTABLE.contains(&code) || code.starts_with("token.")
+    }
+
     /// The verdict of a refusal the bank answered with `code` (and, over
     /// HTTPS, its HTTP `status`).
     pub fn of_refusal(code: &str, status: Option<u16>) -> Self {
         if code == "idempotency.in_progress" {
             return Self::Unknown;
         }
-        if CORRECTABLE.contains(&code) || code.starts_with("token.") {
+        if Self::is_correctable(code) {
             return Self::Correctable;
         }
         match status {

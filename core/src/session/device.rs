@@ -1,6 +1,6 @@
 //! The install's device id: a UUID created once and kept in the platform's vault.
 
-use crate::flows::Problem;
+use crate::error::Problem;
 use crate::platform::SecretStore;
 
 /// The device id's name in the [`SecretStore`].

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::{Session, SessionState};
 use crate::channel::ChannelError;
 use crate::client::Device;
-use crate::flows::Problem;
+use crate::error::Problem;
 use crate::platform::{LocalUnlock, PlatformError, UnlockReason};
 
 impl Session {

@@ -21,7 +21,7 @@ pub use notice::SessionNotice;
 use crate::calendar::JalaliDate;
 use crate::channel::ChannelError;
 use crate::client::{Api, LoginReply, SessionInfo};
-use crate::flows::Problem;
+use crate::error::Problem;
 use crate::ids::{CardNumber, MobileNumber, NationalId};
 
 /// Where the customer's session stands; every screen of login renders one.

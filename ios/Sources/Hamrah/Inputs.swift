@@ -60,12 +60,17 @@ extension BillPaymentFlow {
         try await step(input: .chooseSource(sourceId: sourceId))
     }
 
-    /// Pays from the chosen account, exactly once.
-    public func confirm() async throws -> BillPaymentState {
-        try await step(input: .confirm)
+    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
+    public func confirm(pin: String) async throws -> BillPaymentState {
+        try await step(input: .confirm(pin: pin))
     }
 
-    /// Asks the card's issuer for an SMS dynamic PIN.
+    /// Pays from the chosen account with a code of this phone's soft token, exactly once.
+    public func confirmWithSoftToken() async throws -> BillPaymentState {
+        try await step(input: .confirmWithSoftToken)
+    }
+
+    /// Asks for an SMS dynamic PIN bound to this bill (the card's issuer, or the bank for an account).
     public func requestPin() async throws -> BillPaymentState {
         try await step(input: .requestPin)
     }

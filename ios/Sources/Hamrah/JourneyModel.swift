@@ -219,9 +219,14 @@ extension JourneyModel where Flow == BillPaymentFlow {
         step { _ = try await $0.chooseSource(sourceId: sourceId) }
     }
 
-    /// Pays from the chosen account, exactly once.
-    @discardableResult public func confirm() -> Task<Void, Never> {
-        step { _ = try await $0.confirm() }
+    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
+    @discardableResult public func confirm(pin: String) -> Task<Void, Never> {
+        step { _ = try await $0.confirm(pin: pin) }
+    }
+
+    /// Pays from the chosen account with a code of the phone's soft token, exactly once.
+    @discardableResult public func confirmWithSoftToken() -> Task<Void, Never> {
+        step { _ = try await $0.confirmWithSoftToken() }
     }
 
     /// Asks for an SMS dynamic PIN (paying by card).

@@ -21,7 +21,10 @@ final class BillPaymentTests: BankTestCase {
         guard case .confirmAccount = state else { throw Unexpected(state) }
         let before = try await phone.balance(of: account.accountId)
 
-        let outcome = try await flow.confirm()
+        state = try await flow.requestPin()
+        guard case .confirmAccount(_, _, nil) = state else { throw Unexpected(state) }
+        let pin = try bank.latestCode(to: try customer("sara.ahmadi").mobile)
+        let outcome = try await flow.confirm(pin: pin)
         guard case let .succeeded(_, receipt) = outcome else { throw Unexpected(outcome) }
         XCTAssertEqual(receipt.amountRials, bill.amountRials)
         let after = try await phone.balance(of: account.accountId)

@@ -29,12 +29,16 @@ final class ShebaTransferTests: BankTestCase {
             XCTAssertTrue(options.contains { $0.method == .paya })
             state = try await flow.chooseMethod(method: .paya)
         }
-        guard case let .confirm(payment, nil) = state else { throw Unexpected(state) }
+        guard case let .confirm(payment, _, nil) = state else { throw Unexpected(state) }
         XCTAssertEqual(payment.option.method, .paya)
         XCTAssertEqual(payment.amountRials, 30_000_000)
         let before = try await phone.balance(of: account.accountId)
 
-        let outcome = try await flow.submit()
+        state = try await flow.requestPin()
+        guard case let .confirm(_, requested, nil) = state else { throw Unexpected(state) }
+        XCTAssertEqual(requested.requestsUsed, 1)
+        let pin = try bank.latestCode(to: try customer("sara.ahmadi").mobile)
+        let outcome = try await flow.submit(pin: pin)
         guard case let .succeeded(_, receipt) = outcome else { throw Unexpected(outcome) }
         XCTAssertEqual(receipt.amountRials, 30_000_000)
         XCTAssertFalse(receipt.expectedSettlementAtJalali.isEmpty)

@@ -16,10 +16,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::JsonBody;
 use crate::faults::{FaultKind, FaultRule};
 use crate::ids::{new_id, sha256_hex};
-use crate::routes::OPERATIONS;
+use crate::operations::OPERATIONS;
 use crate::server::Peer;
 use crate::state::AppState;
-use crate::{ledger, seed, settlement};
+use crate::{ledger, seed, settlement, sms};
 
 /// The admin routes.
 pub fn routes(state: AppState) -> Router<AppState> {
@@ -82,36 +82,52 @@ async fn sms_outbox(
         .parse::<MobileNumber>()
         .map_err(|e| ApiError::invalid("mobile", &e))?;
     let number = mobile.as_str().to_owned();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let items = state
         .db
         .read(move |conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT id, kind, encoding, text, otp, idempotency_key, created_at FROM sms_outbox
+                "SELECT id, kind, encoding, text, sealed, idempotency_key, created_at FROM sms_outbox
                  WHERE mobile = ?1 AND id > ?2 AND (?3 IS NULL OR kind = ?3) ORDER BY id",
             )?;
-            let rows = statement.query_map(
-                params![number, query.after_id.unwrap_or(0), query.kind],
-                |r| {
-                    let created_at: i64 = r.get(6)?;
+            let rows = statement
+                .query_map(
+                    params![number, query.after_id.unwrap_or(0), query.kind],
+                    |r| {
+                        let stored = sms::Stored {
+                            id: r.get(0)?,
+                            text: r.get(3)?,
+                            sealed: r.get(4)?,
+                        };
+                        let head: (String, String, Option<String>, i64) =
+                            (r.get(1)?, r.get(2)?, r.get(5)?, r.get(6)?);
+                        Ok((stored, head))
+                    },
+                )?
+                .collect::<Result<Vec<_>, _>>()?;
+            // Codes are sealed in the table; QA reads them opened.
+            rows.into_iter()
+                .map(|(stored, (kind, encoding, key, created_at))| {
+                    let message_id = stored.id;
+                    let (body, otp) = stored.open(&sealer)?;
                     let mut item = json!({
-                        "message_id": r.get::<_, i64>(0)?,
+                        "message_id": message_id,
                         "to_mobile": number,
-                        "kind": r.get::<_, String>(1)?,
-                        "encoding": r.get::<_, String>(2)?,
-                        "body": r.get::<_, String>(3)?,
+                        "kind": kind,
+                        "encoding": encoding,
+                        "body": body,
                         "created_at": rfc3339(created_at),
                         "created_at_jalali": jalali(created_at),
                     });
-                    if let Some(otp) = r.get::<_, Option<String>>(4)? {
+                    if let Some(otp) = otp {
                         item["otp"] = otp.into();
                     }
-                    if let Some(key) = r.get::<_, Option<String>>(5)? {
+                    if let Some(key) = key {
                         item["idempotency_key"] = key.into();
                     }
                     Ok(item)
-                },
-            )?;
-            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+                })
+                .collect::<ApiResult<Vec<_>>>()
         })
         .await?;
     Ok(Json(json!({"mobile": mobile.as_str(), "items": items})))
@@ -269,16 +285,21 @@ async fn user_unlock(
     State(state): State<AppState>,
     Path(username): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let changed = state
+    let found = state
         .db
         .tx(move |tx| {
-            Ok(tx.execute(
-                "UPDATE customers SET failed_logins = 0, locked_until = NULL WHERE username = ?1",
-                params![username],
-            )?)
+            let customer = crate::routes::session::customer::by_username(tx, &username)?;
+            if let Some(customer) = &customer {
+                tx.execute(
+                    "UPDATE customers SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
+                    params![customer.id],
+                )?;
+                crate::failures::clear_customer(tx, &customer.id, &customer.national_id)?;
+            }
+            Ok(customer.is_some())
         })
         .await?;
-    if changed == 0 {
+    if !found {
         return Err(ApiError::not_found());
     }
     Ok(StatusCode::NO_CONTENT)
@@ -376,6 +397,7 @@ const TABLES: &[&str] = &[
     "devices",
     "challenges",
     "dynamic_pins",
+    "failures",
     "sms_outbox",
     "bills",
     "cards",
@@ -399,6 +421,7 @@ async fn reset(
     let now = state.clock.now();
     let code = state.bank.sheba_codes.first().copied().unwrap_or("017");
     state.faults.clear();
+    let mac = std::sync::Arc::clone(&state.cvv2);
     state
         .db
         .tx(move |tx| {
@@ -408,12 +431,8 @@ async fn reset(
             tx.execute("DELETE FROM settings WHERE key = 'demo_customers'", [])?;
             seed::internal_accounts(tx, now)?;
             if demo {
-                let customers = seed::demo(tx, code, now)?;
-                let json = serde_json::to_string(&customers).map_err(|_| ApiError::internal())?;
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES ('demo_customers', ?1)",
-                    params![json],
-                )?;
+                let customers = seed::demo(tx, code, now, &mac)?;
+                seed::remember(tx, &customers)?;
             }
             Ok(())
         })

@@ -96,6 +96,7 @@ pub(crate) async fn card_transfer_create(
     let now = state.clock.now();
     let rules = state.rules.clone();
     let sealer = std::sync::Arc::clone(&state.sealer);
+    let mac = std::sync::Arc::clone(&state.cvv2);
     let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
@@ -124,7 +125,7 @@ pub(crate) async fn card_transfer_create(
                 pin::CARD_TRANSFER,
                 &fingerprint,
                 now,
-                |tx| execute::execute(tx, &rules, &sealer, &order, now),
+                |tx| execute::execute(tx, &rules, &sealer, &mac, &order, now),
             );
             soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {

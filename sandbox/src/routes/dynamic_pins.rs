@@ -1,17 +1,19 @@
-//! `POST /v1/dynamic-pins`: the card's issuer sends a dynamic second PIN by
-//! SMS for one payment (see [`crate::pin`]).
+//! `POST /v1/dynamic-pins`: a dynamic second PIN by SMS for one payment (see
+//! [`crate::pin`]): from the card's issuer for a card, from the bank to the
+//! customer's mobile for one of her accounts (SHEBA transfers, bills paid
+//! from an account: [`crate::sca`]).
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use hamrah_core::ids::{Bill, CardNumber};
+use hamrah_core::ids::{Bill, CardNumber, Sheba};
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::Session;
-use crate::card_auth::{self, CardRef, mask_mobile};
+use crate::card_auth::{self, CardKey, CardRef, mask_mobile};
 use crate::clock::rfc3339;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::JsonBody;
@@ -28,16 +30,53 @@ pub fn routes() -> Router<AppState> {
 #[serde(deny_unknown_fields)]
 pub(crate) struct DynamicPinRequest {
     idempotency_key: String,
-    source: CardRef,
+    source: PinSourceBody,
     amount_rials: i64,
     payee: PayeeBody,
+}
+
+/// A card (by id or PAN) or one of the customer's accounts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PinSourceBody {
+    card_id: Option<String>,
+    pan: Option<String>,
+    account_id: Option<String>,
+}
+
+enum PinSource {
+    Card(CardKey),
+    Account(String),
+}
+
+impl PinSourceBody {
+    fn parse(self) -> ApiResult<PinSource> {
+        match (self.account_id, self.card_id, self.pan) {
+            (Some(account_id), None, None) => Ok(PinSource::Account(account_id)),
+            (None, card_id, pan) => CardRef { card_id, pan }
+                .parse("source")
+                .map(PinSource::Card),
+            _ => Err(ApiError::malformed(
+                "Name the source by exactly one of card_id, pan or account_id.",
+            )
+            .with_field("source")),
+        }
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 enum PayeeBody {
     Card { pan: String },
+    Sheba { sheba: String },
     Bill { bill_id: String, payment_id: String },
+}
+
+/// Who pays: the PIN's source name, the mobile it goes to, and how the SMS names it.
+struct Payer {
+    source: String,
+    mobile: String,
+    named_fa: String,
 }
 
 /// Parses a bill, naming the field at fault under `prefix`.
@@ -62,12 +101,18 @@ pub(crate) async fn dynamic_pin_request(
             )
             .with_field("idempotency_key")
         })?;
-    let source = body.source.parse("source")?;
+    let source = body.source.parse()?;
     let amount = card_auth::parse_amount(body.amount_rials, "amount_rials")?;
     let payee = match &body.payee {
         PayeeBody::Card { pan } => pin::card_payee(
             pan.parse::<CardNumber>()
                 .map_err(|e| ApiError::invalid("payee.pan", &e))?
+                .as_str(),
+        ),
+        PayeeBody::Sheba { sheba } => pin::sheba_payee(
+            sheba
+                .parse::<Sheba>()
+                .map_err(|e| ApiError::invalid("payee.sheba", &e))?
                 .as_str(),
         ),
         PayeeBody::Bill {
@@ -80,29 +125,20 @@ pub(crate) async fn dynamic_pin_request(
     };
     let now = state.clock.now();
     let rules = state.rules.otp.clone();
+    let locks = state.rules.card_credentials.clone();
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let customer_id = session.customer_id;
     let issued = state
         .db
         .tx(move |tx| {
-            let card = card_auth::find(tx, &customer_id, &source)?;
-            card_auth::check_usable(&card, now)?;
-            let connected: bool = tx
-                .prepare_cached("SELECT otp_connected FROM issuers WHERE bank_id = ?1")?
-                .query_row(params![card.bank_id], |r| r.get(0))
-                .optional()?
-                .unwrap_or(true);
-            if !connected {
-                return Err(ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "otp.issuer_not_connected",
-                    "بانک صادرکننده کارت هنوز به سامانه رمز پویای متمرکز متصل نیست؛ از رمزساز همان بانک استفاده کنید.",
-                    "The card's issuer is not connected to central dynamic PIN; use that bank's soft token.",
-                ));
-            }
+            let payer = match &source {
+                PinSource::Card(card) => card_payer(tx, &locks, &customer_id, card, now)?,
+                PinSource::Account(account_id) => account_payer(tx, &customer_id, account_id)?,
+            };
             let payment = Payment {
                 customer_id: &customer_id,
                 key: &key,
-                card_id: &card.id,
+                card_id: &payer.source,
                 amount,
                 payee: &payee,
             };
@@ -111,24 +147,17 @@ pub(crate) async fn dynamic_pin_request(
                 Err(refusal) => return Ok(Err(refusal)),
             };
             let text = format!(
-                "رمز پویا: {}\nمبلغ {} ریال از کارت {}\nاعتبار: {} ثانیه",
-                issued.code,
-                amount,
-                card.masked(),
-                rules.lifetime_seconds
+                "رمز پویا: {}\nمبلغ {} ریال از {}\nاعتبار: {} ثانیه",
+                issued.code, amount, payer.named_fa, rules.lifetime_seconds
             );
-            sms::send(
-                tx,
-                &Sms {
-                    mobile: &card.mobile,
-                    kind: SmsKind::Otp,
-                    text: &text,
-                    otp: Some(&issued.code),
-                    idempotency_key: Some(&key),
-                },
-                now,
-            )?;
-            Ok(Ok((issued, card.mobile, key)))
+            let sms = Sms {
+                mobile: &payer.mobile,
+                kind: SmsKind::Otp,
+                text: &text,
+                idempotency_key: Some(&key),
+            };
+            sms::send_code(tx, &sealer, &sms, &issued.code, now)?;
+            Ok(Ok((issued, payer.mobile, key)))
         })
         .await??;
     let (issued, mobile, key) = issued;
@@ -147,4 +176,73 @@ pub(crate) async fn dynamic_pin_request(
             "digits": state.rules.otp.digits,
         })),
     ))
+}
+
+/// A paying card: not locked by wrong credentials, usable, its issuer on
+/// central OTP; the PIN goes to the card's mobile.
+fn card_payer(
+    tx: &rusqlite::Transaction<'_>,
+    locks: &crate::config::CardCredentialRules,
+    customer_id: &str,
+    key: &CardKey,
+    now: i64,
+) -> ApiResult<Payer> {
+    let card = card_auth::find(tx, customer_id, key)?;
+    // A card locked after wrong credentials gets no PIN (and no guess) until the lock ends.
+    card_auth::velocity::refuse_while_locked(tx, locks, customer_id, &card.id, now)?;
+    card_auth::check_usable(&card, now)?;
+    let connected: bool = tx
+        .prepare_cached("SELECT otp_connected FROM issuers WHERE bank_id = ?1")?
+        .query_row(params![card.bank_id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(true);
+    if !connected {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "otp.issuer_not_connected",
+            "بانک صادرکننده کارت هنوز به سامانه رمز پویای متمرکز متصل نیست؛ از رمزساز همان بانک استفاده کنید.",
+            "The card's issuer is not connected to central dynamic PIN; use that bank's soft token.",
+        ));
+    }
+    Ok(Payer {
+        named_fa: format!("کارت {}", card.masked()),
+        source: card.id,
+        mobile: card.mobile,
+    })
+}
+
+/// A paying account of the customer's, active; the PIN goes to her mobile.
+fn account_payer(
+    tx: &rusqlite::Transaction<'_>,
+    customer_id: &str,
+    account_id: &str,
+) -> ApiResult<Payer> {
+    let found: Option<(bool, String)> = tx
+        .prepare_cached(
+            "SELECT a.state = 'active', c.mobile FROM accounts a JOIN customers c ON c.id = a.customer_id
+             WHERE a.id = ?1 AND a.customer_id = ?2",
+        )?
+        .query_row(params![account_id, customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((active, mobile)) = found else {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "account.not_found",
+            "حساب یافت نشد.",
+            "The account was not found.",
+        ));
+    };
+    if !active {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "account.inactive",
+            "حساب مسدود یا بسته است.",
+            "The account is blocked or closed.",
+        ));
+    }
+    Ok(Payer {
+        source: crate::sca::pin_source(account_id),
+        mobile,
+        named_fa: "حساب شما".to_owned(),
+    })
 }

@@ -13,11 +13,17 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::Value;
 
+use std::cell::Cell;
+
 use crate::auth::Session;
+use crate::card_auth;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdempotencyKey, JsonBody};
 use crate::idempotency::{Outcome, run_once};
+use crate::pin;
+use crate::sca::{self, AccountPayment, AccountPinKind, Authorization};
 use crate::settlement::{self, business_days::tehran_date};
+use crate::soft_token;
 use crate::state::AppState;
 
 /// The routes of this area.
@@ -39,6 +45,9 @@ struct ShebaTransferRequest {
     method: Option<String>,
     effective_date: Option<String>,
     description: Option<String>,
+    pin: Option<String>,
+    pin_kind: Option<AccountPinKind>,
+    token_card_id: Option<String>,
 }
 
 /// PAYA (batched, below a limit) or SATNA (gross, from a minimum).
@@ -75,6 +84,8 @@ pub struct Order {
     pub effective_date: Option<Date>,
     /// Free text for the receipt.
     pub description: Option<String>,
+    /// The second factor.
+    pub authorization: Authorization,
 }
 
 fn field_invalid(code: &str, field: &str, fa: &str, en: &str) -> ApiError {
@@ -149,6 +160,9 @@ fn validate(request: ShebaTransferRequest, now: i64) -> ApiResult<Order> {
             "The description is too long.",
         ));
     }
+    if let Some(pin) = &request.pin {
+        card_auth::parse_pin(pin, "pin")?;
+    }
     Ok(Order {
         source_account_id,
         destination,
@@ -156,6 +170,11 @@ fn validate(request: ShebaTransferRequest, now: i64) -> ApiResult<Order> {
         method,
         effective_date,
         description: request.description,
+        authorization: Authorization {
+            pin: request.pin,
+            pin_kind: request.pin_kind,
+            token_card_id: request.token_card_id,
+        },
     })
 }
 
@@ -179,11 +198,34 @@ async fn sheba_transfer_create(
             .unwrap_or_default()
     );
     let rules = std::sync::Arc::clone(&state.rules);
+    let sealer = std::sync::Arc::clone(&state.sealer);
     let bank = state.bank;
     state
         .db
         .tx(move |tx| {
             settlement::run_due(tx, now)?;
+            let accepted = Cell::new(None);
+            let second_factor = |tx: &rusqlite::Transaction<'_>| {
+                let payee = pin::sheba_payee(order.destination.as_str());
+                let payment = AccountPayment {
+                    customer_id: &session.customer_id,
+                    key: &key,
+                    account_id: &order.source_account_id,
+                    amount: order.amount,
+                    payee: &payee,
+                };
+                let authorization = &order.authorization;
+                sca::verify(
+                    tx,
+                    &rules,
+                    &sealer,
+                    &payment,
+                    authorization,
+                    session.channel,
+                    &accepted,
+                    now,
+                )
+            };
             let outcome = run_once(
                 tx,
                 &session.customer_id,
@@ -191,11 +233,27 @@ async fn sheba_transfer_create(
                 "sheba_transfer_create",
                 &fingerprint,
                 now,
-                |tx| accept::accept(tx, &rules, bank, &session.customer_id, &key, &order, now),
-            )?;
+                |tx| {
+                    let accept = accept::Acceptance {
+                        rules: &rules,
+                        bank,
+                        customer_id: &session.customer_id,
+                        key: &key,
+                        order: &order,
+                        now,
+                    };
+                    accept.run(tx, second_factor)
+                },
+            );
+            soft_token::keep_used(tx, &outcome, &accepted)?;
+            let outcome = match outcome {
+                Ok(outcome) => outcome,
+                Err(refusal) if pin::keeps_state(&refusal) => return Ok(Err(refusal)),
+                Err(error) => return Err(error),
+            };
             // A SATNA order for now, before the cut-off, settles at once.
             settlement::run_due(tx, now)?;
-            Ok(outcome)
+            Ok(Ok(outcome))
         })
-        .await
+        .await?
 }

@@ -82,7 +82,24 @@ pub async fn balance(bank: &Bank, customer: &Customer, account_id: &str) -> i64 
         .unwrap()
 }
 
-/// Orders a SHEBA transfer with a fresh key.
+/// `body` with the dynamic PIN of a SHEBA transfer under `key` merged in;
+/// unchanged when the bank refuses the PIN request (an order it will refuse
+/// anyway, for its own reason).
+pub async fn with_sheba_pin(bank: &Bank, customer: &Customer, key: &str, mut body: Value) -> Value {
+    let payee = json!({"kind": "sheba", "sheba": body["destination_sheba"]});
+    let account_id = body["source_account_id"].as_str().unwrap().to_owned();
+    let amount = body["amount_rials"].as_i64().unwrap();
+    if let Ok(pin) = bank
+        .try_account_pin(customer, key, &account_id, amount, payee)
+        .await
+    {
+        body["pin"] = pin["pin"].clone();
+        body["pin_kind"] = pin["pin_kind"].clone();
+    }
+    body
+}
+
+/// Orders a SHEBA transfer with a fresh key, confirmed with its dynamic PIN.
 pub async fn order(
     bank: &Bank,
     customer: &Customer,
@@ -92,15 +109,11 @@ pub async fn order(
     method: &str,
 ) -> crate::common::Reply {
     let key = uuid::Uuid::new_v4().to_string();
-    bank.as_customer_once(
-        customer,
-        Method::POST,
-        SHEBA_TRANSFERS,
-        &key,
-        json!({"source_account_id": source, "destination_sheba": destination,
-               "amount_rials": amount, "method": method}),
-    )
-    .await
+    let body = json!({"source_account_id": source, "destination_sheba": destination,
+               "amount_rials": amount, "method": method});
+    let body = with_sheba_pin(bank, customer, &key, body).await;
+    bank.as_customer_once(customer, Method::POST, SHEBA_TRANSFERS, &key, body)
+        .await
 }
 
 /// A transfer as `transfer_get` shows it.

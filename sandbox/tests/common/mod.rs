@@ -13,7 +13,7 @@ use hamrah_sandbox::config::BankRules;
 use hamrah_sandbox::seed::DemoCustomer;
 use hamrah_sandbox::{Sandbox, SandboxOptions};
 use reqwest::Method;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 pub use contract::Contract;
 
@@ -222,6 +222,51 @@ impl Bank {
         }
         let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
         self.call(method, path, &headers, body).await
+    }
+
+    /// The second factor of a payment from an account: the dynamic PIN the
+    /// bank sent to the customer's mobile for the payment `key` of `amount` to
+    /// `payee` (a contract `Payee`), as `{"pin", "pin_kind"}`.
+    pub async fn account_pin(
+        &self,
+        customer: &Customer,
+        key: &str,
+        account_id: &str,
+        amount: i64,
+        payee: Value,
+    ) -> Value {
+        let asked = self
+            .try_account_pin(customer, key, account_id, amount, payee)
+            .await;
+        asked.unwrap_or_else(|reply| panic!("no PIN: {}", reply.json))
+    }
+
+    /// [`Bank::account_pin`], or the refusal of the PIN request (an order
+    /// the bank will refuse anyway: an unknown account, a broken SHEBA).
+    pub async fn try_account_pin(
+        &self,
+        customer: &Customer,
+        key: &str,
+        account_id: &str,
+        amount: i64,
+        payee: Value,
+    ) -> Result<Value, Reply> {
+        let reply = self
+            .as_customer(
+                customer,
+                Method::POST,
+                "/v1/dynamic-pins",
+                Some(
+                    json!({"idempotency_key": key, "source": {"account_id": account_id},
+                            "amount_rials": amount, "payee": payee}),
+                ),
+            )
+            .await;
+        if reply.status != 201 {
+            return Err(reply);
+        }
+        let pin = self.last_otp(&customer.demo.mobile).await;
+        Ok(json!({"pin": pin, "pin_kind": "sms"}))
     }
 
     /// An admin call.

@@ -33,7 +33,14 @@ impl Walk {
             .map(|s| s.id().to_owned())
             .unwrap_or_default();
         flow.choose_source(&source)?;
-        let state = flow.confirm().await?;
+        let state = flow.request_pin().await?;
+        if let BillPaymentState::ConfirmAccount { error: Some(_), .. } = state {
+            return Err(bill_problem(state));
+        }
+        let mobile = self.bank.customer(None)?.mobile.clone();
+        let pin = self.bank.last_sms_code(&mobile).await?;
+        self.secrets.push(pin.clone());
+        let state = flow.confirm(&pin).await?;
         let BillPaymentState::Succeeded { order, receipt } = state else {
             return Err(bill_problem(state));
         };

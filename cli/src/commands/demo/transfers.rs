@@ -22,7 +22,14 @@ impl Walk {
         let sheba = self.other_sheba("012").await?;
         let account = self.maryam_account.clone().unwrap_or_default();
         let ctx = self.maryam.ctx.clone();
-        sheba_transfer(ctx, &account, &sheba, PAYA_AMOUNT, Some("اجاره")).await
+        let mobile = self.bank.customer(None)?.mobile.clone();
+        let order = ShebaOrder {
+            account_id: &account,
+            sheba: &sheba,
+            amount: PAYA_AMOUNT,
+            description: Some("اجاره"),
+        };
+        self.sheba_transfer(ctx, &mobile, order).await
     }
 
     /// SATNA from Sara's savings account, after her login from a new phone (SMS code).
@@ -49,8 +56,15 @@ impl Walk {
             .map(|a| a.account_id.clone())
             .ok_or_else(|| demo_problem("no savings account"))?;
         let sheba = self.other_sheba("018").await?;
-        let mut receipt =
-            sheba_transfer(phone.ctx.clone(), &savings, &sheba, SATNA_AMOUNT, None).await?;
+        let order = ShebaOrder {
+            account_id: &savings,
+            sheba: &sheba,
+            amount: SATNA_AMOUNT,
+            description: None,
+        };
+        let mut receipt = self
+            .sheba_transfer(phone.ctx.clone(), &sara.mobile, order)
+            .await?;
         receipt
             .field("customer", "مشتری", "Customer", &customer)
             .field(
@@ -80,34 +94,61 @@ impl Walk {
     }
 }
 
-/// One SHEBA transfer, every screen of the flow in order.
-async fn sheba_transfer(
-    ctx: hamrah_core::flows::Context,
-    account_id: &str,
-    sheba: &str,
-    amount: &str,
-    description: Option<&str>,
-) -> Result<Receipt, Problem> {
-    let mut flow = ShebaTransfer::start(ctx).await?;
-    flow.choose_source(account_id)?;
-    let state = flow.enter_sheba(sheba).await?;
-    let ShebaTransferState::ConfirmHolder { destination, .. } = state else {
-        return Err(problem_of(state));
-    };
-    let destination = destination.clone();
-    flow.confirm_holder(true)?;
-    let state = flow.enter_amount(amount)?;
-    let ShebaTransferState::Confirm { payment, .. } = state else {
-        return Err(problem_of(state));
-    };
-    let option = payment.option.clone();
-    if let Some(text) = description {
-        flow.describe(text)?;
+/// What one SHEBA transfer of the demo sends.
+struct ShebaOrder<'a> {
+    account_id: &'a str,
+    sheba: &'a str,
+    amount: &'a str,
+    description: Option<&'a str>,
+}
+
+impl Walk {
+    /// One SHEBA transfer, every screen of the flow in order, confirmed with
+    /// the dynamic PIN the bank sends to `mobile`.
+    async fn sheba_transfer(
+        &mut self,
+        ctx: hamrah_core::flows::Context,
+        mobile: &str,
+        order: ShebaOrder<'_>,
+    ) -> Result<Receipt, Problem> {
+        let mut flow = ShebaTransfer::start(ctx).await?;
+        flow.choose_source(order.account_id)?;
+        let state = flow.enter_sheba(order.sheba).await?;
+        let ShebaTransferState::ConfirmHolder { destination, .. } = state else {
+            return Err(problem_of(state));
+        };
+        let destination = destination.clone();
+        flow.confirm_holder(true)?;
+        let state = flow.enter_amount(order.amount)?;
+        let ShebaTransferState::Confirm { payment, .. } = state else {
+            return Err(problem_of(state));
+        };
+        let option = payment.option.clone();
+        if let Some(text) = order.description {
+            flow.describe(text)?;
+        }
+        let state = flow.request_pin().await?;
+        if let ShebaTransferState::Confirm { error: Some(_), .. } = state {
+            return Err(problem_of(state));
+        }
+        let pin = self.bank.last_sms_code(mobile).await?;
+        self.secrets.push(pin.clone());
+        let state = flow.submit(&pin).await?;
+        let ShebaTransferState::Succeeded { receipt, .. } = state else {
+            return Err(problem_of(state));
+        };
+        let receipt = receipt.clone();
+        flow.close()?;
+        Ok(sheba_receipt(&option, &destination, &receipt))
     }
-    let state = flow.submit().await?;
-    let ShebaTransferState::Succeeded { receipt, .. } = state else {
-        return Err(problem_of(state));
-    };
+}
+
+/// The receipt of a SHEBA transfer, as the demo prints it.
+fn sheba_receipt(
+    option: &hamrah_core::flows::sheba_transfer::MethodOption,
+    destination: &hamrah_core::flows::sheba_transfer::ShebaDestination,
+    receipt: &hamrah_core::flows::sheba_transfer::ShebaReceipt,
+) -> Receipt {
     let method = option.method;
     let mut r = Receipt::new();
     r.field(
@@ -180,8 +221,7 @@ async fn sheba_transfer(
         "Accepted",
         &receipt.accepted_at_jalali,
     );
-    flow.close()?;
-    Ok(r)
+    r
 }
 
 fn problem_of(state: &ShebaTransferState) -> Problem {

@@ -29,7 +29,7 @@ impl JourneyState for BillPaymentState {
         }
     }
 
-    fn settle(self, _ctx: &Context, outcome: Outcome) -> Self {
+    fn settle(self, ctx: &Context, outcome: Outcome) -> Self {
         let Self::Pending { order, pin } = self else {
             return self;
         };
@@ -50,17 +50,15 @@ impl JourneyState for BillPaymentState {
                 problem,
                 order: Some(order),
             },
-            Outcome::Retry(problem) => match pin {
-                Some(pin) => Self::Authorize {
-                    order,
-                    pin,
-                    error: Some(problem),
-                },
-                None => Self::ConfirmAccount {
-                    order,
-                    error: Some(problem),
-                },
-            },
+            Outcome::Retry(problem) => {
+                let pin =
+                    pin.unwrap_or_else(|| SmsPinPolicy::new(&ctx.config.otp, ctx.clock_offset));
+                let error = Some(problem);
+                match order.source {
+                    BillSource::Account { .. } => Self::ConfirmAccount { order, pin, error },
+                    BillSource::Card { .. } => Self::Authorize { order, pin, error },
+                }
+            }
             Outcome::Unknown => Self::Pending { order, pin },
         }
     }
@@ -169,11 +167,16 @@ impl BillPayment {
             fee_rials,
             total_rials,
         };
+        let pin = SmsPinPolicy::new(&self.ctx().config.otp, self.ctx().clock_offset);
         let state = match order.source {
-            BillSource::Account { .. } => BillPaymentState::ConfirmAccount { order, error: None },
+            BillSource::Account { .. } => BillPaymentState::ConfirmAccount {
+                order,
+                pin,
+                error: None,
+            },
             BillSource::Card { .. } => BillPaymentState::Authorize {
                 order,
-                pin: SmsPinPolicy::new(&self.ctx().config.otp, self.ctx().clock_offset),
+                pin,
                 error: None,
             },
         };

@@ -1,15 +1,17 @@
-//! Paying: the SMS dynamic PIN for a card (bound to `bill:{bill_id}:{payment_id}`),
-//! the exactly-once submit, and its outcome ("already paid" included).
+//! Paying: the SMS dynamic PIN (from the card's issuer, or from the bank
+//! for an account) or a soft-token code, bound to `bill:{bill_id}:{payment_id}`
+//! and the amount; the exactly-once submit, and its outcome ("already paid"
+//! included).
 
 use serde_json::{Value, json};
 
-use super::{BillOrder, BillPayment, BillPaymentState, wrong};
-use crate::client::local_now;
+use super::{BillOrder, BillPayment, BillPaymentState, BillSource, wrong};
+use crate::client::{PinSource, local_now};
 use crate::flows::Problem;
 use crate::flows::card_transfer::check_secrets;
 use crate::flows::sms_pin::{self, PinStep, SmsPinPolicy};
 use crate::flows::soft_token;
-use crate::ids::Payee;
+use crate::ids::{Payee, SecondPin};
 use crate::operation::{Link, Submission};
 use zeroize::Zeroizing;
 
@@ -17,54 +19,95 @@ impl BillPayment {
     /// The SMS PIN countdown, in seconds (0: a PIN may be requested).
     pub fn pin_seconds_left(&self) -> u64 {
         match self.state() {
-            BillPaymentState::Authorize { pin, .. } => pin.seconds_left(local_now()),
+            BillPaymentState::Authorize { pin, .. }
+            | BillPaymentState::ConfirmAccount { pin, .. } => pin.seconds_left(local_now()),
             _ => 0,
         }
     }
 
-    /// Asks the card's issuer for an SMS dynamic PIN, as the policy allows.
+    /// Asks for an SMS dynamic PIN bound to this bill, as the policy allows:
+    /// from the card's issuer, or from the bank when an account pays.
     pub async fn request_pin(&mut self) -> Result<&BillPaymentState, Problem> {
-        let BillPaymentState::Authorize { order, pin, .. } = self.state() else {
+        let (BillPaymentState::Authorize { order, pin, .. }
+        | BillPaymentState::ConfirmAccount { order, pin, .. }) = self.state()
+        else {
             return Err(wrong("pin"));
         };
         let (order, mut pin) = (order.clone(), pin.clone());
+        let source = match &order.source {
+            BillSource::Account { account_id, .. } => PinSource::Account(account_id.clone()),
+            BillSource::Card { card_id, .. } => PinSource::Card(card_id.clone()),
+        };
         let payee = Payee::Bill(order.bill.bill.clone());
         let step = sms_pin::request(
             &self.ctx().api,
             &mut pin,
             &order.idempotency_key,
-            order.source.id(),
+            &source,
             order.bill.amount,
             &payee,
         )
         .await;
-        let state = match step {
-            PinStep::Issued => BillPaymentState::Authorize {
-                order,
-                pin,
-                error: None,
-            },
-            PinStep::Refused(problem) => BillPaymentState::Authorize {
-                order,
-                pin,
-                error: Some(problem),
-            },
-            PinStep::PaymentFailed(problem) => BillPaymentState::Failed {
-                problem,
-                order: Some(order),
-            },
+        let error = match step {
+            PinStep::Issued => None,
+            PinStep::Refused(problem) => Some(problem),
+            PinStep::PaymentFailed(problem) => {
+                return Ok(self.go(BillPaymentState::Failed {
+                    problem,
+                    order: Some(order),
+                }));
+            }
+        };
+        let state = match order.source {
+            BillSource::Account { .. } => BillPaymentState::ConfirmAccount { order, pin, error },
+            BillSource::Card { .. } => BillPaymentState::Authorize { order, pin, error },
         };
         Ok(self.go(state))
     }
 
-    /// Pays from the chosen account.
-    pub async fn confirm(&mut self) -> Result<&BillPaymentState, Problem> {
+    /// Pays from the chosen account with the SMS dynamic PIN the bank sent.
+    pub async fn confirm(&mut self, pin: &str) -> Result<&BillPaymentState, Problem> {
+        self.confirm_with(pin, "sms", None).await
+    }
+
+    /// Pays from the chosen account with a code of this phone's soft token
+    /// (any of the customer's cards), bound to this bill's amount and IDs.
+    pub async fn confirm_with_soft_token(&mut self) -> Result<&BillPaymentState, Problem> {
         let BillPaymentState::ConfirmAccount { order, .. } = self.state() else {
             return Err(wrong("confirm"));
         };
-        let order = order.clone();
-        let source = json!({"kind": "account", "account_id": order.source.id()});
-        self.send(order, source, None).await
+        let payee = Payee::Bill(order.bill.bill.clone());
+        let (card_id, code) =
+            soft_token::account_payment_code(self.ctx(), order.bill.amount, &payee)?;
+        self.confirm_with(&code, "ocra", Some(&card_id)).await
+    }
+
+    async fn confirm_with(
+        &mut self,
+        pin: &str,
+        pin_kind: &str,
+        token_card_id: Option<&str>,
+    ) -> Result<&BillPaymentState, Problem> {
+        let BillPaymentState::ConfirmAccount {
+            order, pin: policy, ..
+        } = self.state()
+        else {
+            return Err(wrong("confirm"));
+        };
+        let (order, policy) = (order.clone(), policy.clone());
+        if let Err(problem) = pin.parse::<SecondPin>() {
+            return Ok(self.go(BillPaymentState::ConfirmAccount {
+                order,
+                pin: policy,
+                error: Some(Problem::of(&problem).at("pin")),
+            }));
+        }
+        let mut source = json!({"kind": "account", "account_id": order.source.id(),
+            "pin": pin, "pin_kind": pin_kind});
+        if let Some(card_id) = token_card_id {
+            source["token_card_id"] = card_id.into();
+        }
+        self.send(order, source, Some(policy)).await
     }
 
     /// Pays by card with the SMS dynamic PIN, CVV2 and expiry.
@@ -83,6 +126,9 @@ impl BillPayment {
         match self.state() {
             BillPaymentState::Authorize { order, .. } => {
                 soft_token::holds(self.ctx(), order.source.id())
+            }
+            BillPaymentState::ConfirmAccount { .. } => {
+                soft_token::any_token_card(self.ctx()).is_some()
             }
             _ => false,
         }

@@ -208,10 +208,13 @@ pub enum BillPaymentState {
         /// The last choice's problem.
         error: Option<Problem>,
     },
-    /// Paying from an account: confirm.
+    /// Paying from an account: confirm with the dynamic PIN the bank sends
+    /// to the customer's mobile (or a soft-token code), bound to this bill.
     ConfirmAccount {
         /// The payment.
         order: BillOrder,
+        /// The SMS PIN requests.
+        pin: SmsPinPolicy,
         /// The last attempt's problem.
         error: Option<Problem>,
     },
@@ -228,8 +231,7 @@ pub enum BillPaymentState {
     Pending {
         /// The payment.
         order: BillOrder,
-        /// The SMS PIN requests of a card payment, for a resend after a
-        /// correctable refusal (`None` when an account pays).
+        /// The SMS PIN requests, for a resend after a correctable refusal.
         #[serde(default)]
         pin: Option<SmsPinPolicy>,
     },

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
 use super::{CardTransfer, CardTransferState, Payment, wrong};
-use crate::client::local_now;
+use crate::client::{PinSource, local_now};
 use crate::flows::Problem;
 use crate::flows::sms_pin::{self, PinStep};
 use crate::flows::soft_token;
@@ -31,7 +31,7 @@ impl CardTransfer {
             &self.ctx().api,
             &mut pin,
             &payment.idempotency_key,
-            &payment.source.card_id,
+            &PinSource::Card(payment.source.card_id.clone()),
             payment.amount,
             &payee,
         )

@@ -29,7 +29,8 @@ impl BillPayment {
     /// What the current step offers (ask again each second at the PIN step).
     pub fn view(&self) -> StepView {
         match self.state() {
-            BillPaymentState::Authorize { pin, .. } => StepView::authorize(PinActions::of(
+            BillPaymentState::Authorize { pin, .. }
+            | BillPaymentState::ConfirmAccount { pin, .. } => StepView::authorize(PinActions::of(
                 pin,
                 local_now(),
                 self.soft_token_available(),

@@ -16,6 +16,7 @@ pub use state::{
 };
 
 use super::journey::{unreadable_receipt, wrong_step as wrong};
+use super::sms_pin::SmsPinPolicy;
 use super::{Context, Journey, JourneyState, Problem};
 use crate::ids::Sheba;
 use crate::money::Rials;
@@ -29,13 +30,13 @@ impl JourneyState for ShebaTransferState {
 
     fn pending_key(&self) -> Option<&OperationKey> {
         match self {
-            Self::Pending { payment } => Some(&payment.idempotency_key),
+            Self::Pending { payment, .. } => Some(&payment.idempotency_key),
             _ => None,
         }
     }
 
     fn settle(self, ctx: &Context, outcome: Outcome) -> Self {
-        let Self::Pending { payment } = self else {
+        let Self::Pending { payment, pin } = self else {
             return self;
         };
         match outcome {
@@ -56,9 +57,10 @@ impl JourneyState for ShebaTransferState {
             },
             Outcome::Retry(problem) => Self::Confirm {
                 payment,
+                pin: pin.unwrap_or_else(|| SmsPinPolicy::new(&ctx.config.otp, ctx.clock_offset)),
                 error: Some(problem),
             },
-            Outcome::Unknown => Self::Pending { payment },
+            Outcome::Unknown => Self::Pending { payment, pin },
         }
     }
 }
@@ -194,7 +196,9 @@ impl ShebaTransfer {
             }
         };
         let state = match options.pop() {
-            Some(only) if options.is_empty() => Self::confirm(source, destination, amount, only),
+            Some(only) if options.is_empty() => {
+                self.confirm_state(source, destination, amount, only)
+            }
             Some(last) => {
                 options.push(last);
                 ShebaTransferState::ChooseMethod {
@@ -225,17 +229,19 @@ impl ShebaTransfer {
             .find(|o| o.method == method)
             .cloned()
             .ok_or_else(|| wrong("method"))?;
-        let state = Self::confirm(source.clone(), destination.clone(), *amount, option);
+        let state = self.confirm_state(source.clone(), destination.clone(), *amount, option);
         Ok(self.go(state))
     }
 
-    fn confirm(
+    fn confirm_state(
+        &self,
         source: SourceAccount,
         destination: ShebaDestination,
         amount: Rials,
         option: MethodOption,
     ) -> ShebaTransferState {
         ShebaTransferState::Confirm {
+            pin: SmsPinPolicy::new(&self.ctx().config.otp, self.ctx().clock_offset),
             payment: ShebaPayment {
                 idempotency_key: OperationKey::new(),
                 source,

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::settlement::Moment;
 use crate::client::{Account, BankRef};
 use crate::flows::Problem;
+use crate::flows::sms_pin::SmsPinPolicy;
 use crate::ids::Sheba;
 use crate::money::Rials;
 use crate::operation::OperationKey;
@@ -229,10 +230,14 @@ pub enum ShebaTransferState {
         /// The methods allowed.
         options: Vec<MethodOption>,
     },
-    /// Check everything (amount in digits and words, method, fee, settlement) and confirm.
+    /// Check everything (amount in digits and words, method, fee, settlement)
+    /// and confirm with the dynamic PIN the bank sends by SMS (or a
+    /// soft-token code), bound to this amount and SHEBA.
     Confirm {
         /// The order.
         payment: ShebaPayment,
+        /// The SMS PIN requests.
+        pin: SmsPinPolicy,
         /// The last attempt's problem.
         error: Option<Problem>,
     },
@@ -240,6 +245,9 @@ pub enum ShebaTransferState {
     Pending {
         /// The order.
         payment: ShebaPayment,
+        /// The SMS PIN requests, for a resend after a correctable refusal.
+        #[serde(default)]
+        pin: Option<SmsPinPolicy>,
     },
     /// Accepted by the bank.
     Succeeded {

@@ -67,10 +67,19 @@ struct BillPaymentView: View {
                 }
             }
             if let problem { ProblemView(problem) }
-        case let .confirmAccount(order, problem):
+        case let .confirmAccount(order, status, problem):
             Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
+            Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
+                journey.run { try await flow.requestPin() }
+            }
+            .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
+            SecretField(title: "رمز پویا", text: $pin)
             if let problem { ProblemView(problem) }
-            StepButton(title: "پرداخت", busy: journey.busy) { journey.run { try await flow.confirm() } }
+            StepButton(title: "پرداخت", busy: journey.busy) {
+                let pin = pin
+                self.pin = ""
+                journey.run { try await flow.confirm(pin: pin) }
+            }
         case let .authorize(order, status, problem):
             Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
             Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {

@@ -6,6 +6,7 @@ import SwiftUI
 struct ShebaTransferView: View {
     let transfers: ShebaTransfers
     @State private var journey: JourneyModel<ShebaTransferState>?
+    @State private var pin = ""
     @State private var flow: ShebaTransferFlow?
     @State private var error: HamrahError?
     @State private var input = ""
@@ -69,13 +70,22 @@ struct ShebaTransferView: View {
                     journey.run { try await flow.chooseMethod(method: option.method) }
                 }
             }
-        case let .confirm(payment, problem):
+        case let .confirm(payment, status, problem):
             Row(label: "به", value: "\(payment.destination.holderName) — \(payment.destination.shebaMasked)")
             Row(label: "روش", value: payment.option.nameFa)
             Row(label: "مبلغ", value: "\(payment.amountGroupedFa) ریال")
             Text(payment.amountWordsFa).font(.caption)
+            Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
+                journey.run { try await flow.requestPin() }
+            }
+            .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
+            SecretField(title: "رمز پویا", text: $pin)
             if let problem { ProblemView(problem) }
-            StepButton(title: "ارسال", busy: journey.busy) { journey.run { try await flow.submit() } }
+            StepButton(title: "ارسال", busy: journey.busy) {
+                let pin = pin
+                self.pin = ""
+                journey.run { try await flow.submit(pin: pin) }
+            }
         case .pending:
             ProgressView("در حال انجام؛ نتیجه از بانک پرسیده می‌شود")
         case let .succeeded(_, receipt):

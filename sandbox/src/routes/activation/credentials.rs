@@ -46,7 +46,7 @@ fn username_field(username: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// A verified, unexpired activation of this device, and its customer.
+/// A verified, unexpired activation of this device, and its customer (not locked).
 fn verified(
     conn: &rusqlite::Connection,
     id: &str,
@@ -71,6 +71,9 @@ fn verified(
         return Ok(Err(not_found()));
     }
     let customer = customer::by_id(conn, &challenge.customer_id)?;
+    if let Some(left) = customer.lock_left(now) {
+        return Ok(Err(customer::user_locked(left)));
+    }
     Ok(Ok((challenge, customer)))
 }
 

@@ -1,11 +1,10 @@
 //! Activation (also credential recovery): identity and a card of this bank ->
 //! SMS code -> username and password -> a full session on this device.
 
-use axum::Json;
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
+use axum::{Extension, Json, Router};
 use hamrah_core::calendar::JalaliDate;
 use hamrah_core::ids::{CardNumber, MobileNumber, NationalId};
 use rusqlite::{OptionalExtension, params};
@@ -16,9 +15,11 @@ use super::session::customer;
 use super::session::otp::{self, NewChallenge};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{DeviceId, JsonBody};
+use crate::server::Peer;
 use crate::state::AppState;
 
 mod credentials;
+mod throttle;
 mod verify;
 
 /// The routes of this area.
@@ -75,6 +76,7 @@ pub(super) fn not_found() -> ApiError {
 /// `POST /v1/activations`.
 async fn activation_start(
     State(state): State<AppState>,
+    peer: Option<Extension<Peer>>,
     DeviceId(device_id): DeviceId,
     JsonBody(body): JsonBody<ActivationStartRequest>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -92,6 +94,20 @@ async fn activation_start(
         .map_err(|e| ApiError::invalid("pan", &e))?;
     let expiry = required(body.expiry, "expiry")?;
     crate::card_auth::parse_expiry(&expiry, "expiry")?;
+    let now = state.clock.now();
+    let address = peer.map(|Extension(Peer(address))| address.ip());
+    // Refused on a reader first, so a throttled client never queues on the writer.
+    let (id, rules) = (national_id.as_str().to_owned(), state.rules.clone());
+    state
+        .db
+        .read(move |conn| {
+            let attempt = throttle::Attempt {
+                national_id: &id,
+                address,
+            };
+            throttle::refuse_while_throttled(conn, &rules.activation, &attempt, now)
+        })
+        .await?;
     if pan.bank().is_none_or(|bank| bank.id != state.bank.id) {
         return Err(refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -101,12 +117,17 @@ async fn activation_start(
         )
         .with_field("pan"));
     }
-    let now = state.clock.now();
     let task = state.clone();
     let (activation_id, sent) = state
         .db
         .tx(move |tx| {
             let state = task;
+            let attempt = throttle::Attempt {
+                national_id: national_id.as_str(),
+                address,
+            };
+            // Checked again on the writer: the read above may miss a failure just queued.
+            throttle::refuse_while_throttled(tx, &state.rules.activation, &attempt, now)?;
             let found = customer::by_national_id(tx, national_id.as_str())?;
             let card: Option<(String, Option<String>, String, String)> = tx
                 .prepare_cached("SELECT id, customer_id, expiry, status FROM cards WHERE pan = ?1")?
@@ -114,17 +135,26 @@ async fn activation_start(
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                 })
                 .optional()?;
-            // Every element is compared before answering, and the answer never says which failed.
-            let (Some(customer), Some((card_id, owner, card_expiry, status))) = (found, card)
-            else {
-                return Err(identity_mismatch());
+            // Every element is compared before answering, and the answer never
+            // says which failed, nor whether the national ID is a customer's.
+            let matched = match (found, card) {
+                (Some(customer), Some((card_id, owner, card_expiry, status)))
+                    if (customer.mobile == mobile.as_str())
+                        & (customer.birth_date == birth_date.to_string())
+                        & (owner.as_deref() == Some(customer.id.as_str()))
+                        & (card_expiry == expiry) =>
+                {
+                    Some((customer, card_id, status))
+                }
+                _ => None,
             };
-            let matches = (customer.mobile == mobile.as_str())
-                & (customer.birth_date == birth_date.to_string())
-                & (owner.as_deref() == Some(customer.id.as_str()))
-                & (card_expiry == expiry);
-            if !matches {
-                return Err(identity_mismatch());
+            let Some((customer, card_id, status)) = matched else {
+                throttle::record_mismatch(tx, &state.rules.activation, &attempt, now)?;
+                return Ok(Err(identity_mismatch()));
+            };
+            // Locked after failed logins or codes: no new code until the lock ends.
+            if let Some(left) = customer.lock_left(now) {
+                return Err(customer::user_locked(left));
             }
             if status != "active" {
                 return Err(refuse(
@@ -152,8 +182,9 @@ async fn activation_start(
                 },
                 now,
             )
+            .map(Ok)
         })
-        .await?;
+        .await??;
     let mut body = json!({"activation_id": activation_id});
     if let (Some(body), Some(sent)) = (body.as_object_mut(), sent.as_object()) {
         body.extend(sent.clone());

@@ -10,7 +10,7 @@ use crate::clock::rfc3339;
 use crate::error::ApiResult;
 use crate::extract::{DeviceId, JsonBody};
 use crate::routes::session::customer;
-use crate::routes::session::otp::{self, CodeRequest, Refusal};
+use crate::routes::session::otp::{self, CodeRequest};
 use crate::state::AppState;
 
 /// `POST /v1/activations/{activation_id}/verify`.
@@ -23,17 +23,19 @@ pub(super) async fn activation_verify(
     let code = otp::code_field(body.code, &state)?;
     let now = state.clock.now();
     let window = state.rules.session.inactivity_timeout_seconds;
+    let task = state.clone();
     let body = state
         .db
         .tx(move |tx| {
+            let state = task;
             let Some(challenge) = otp::open(tx, &activation_id, "activation", &device_id)? else {
                 return Ok(Err(not_found()));
             };
             let deadline = match challenge.verified_at {
                 Some(_) if now < challenge.expires_at => challenge.expires_at,
                 Some(_) => return Ok(Err(not_found())),
-                None => match otp::check(tx, &challenge, &code, now)? {
-                    Err(Refusal::Dead(refusal) | Refusal::Wrong(refusal)) => return Ok(Err(refusal)),
+                None => match otp::check_counting(tx, &state, &challenge, &code, now)? {
+                    Err(refusal) => return Ok(Err(refusal)),
                     Ok(()) => {
                         // Credentials must follow within the idle timeout.
                         let deadline = now + window;

@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use crate::vault::cvv2::Cvv2Mac;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hamrah_core::ids::Bill;
@@ -15,7 +16,7 @@ use serde_json::{Value, json};
 use super::super::card_transfers::PinKind;
 use super::{KnownBill, amount, biller, find, parse_bill};
 use crate::auth::{Channel, Session};
-use crate::card_auth::{self, CardRef, SourceCard};
+use crate::card_auth::{self, CardRef, Printed, SourceCard};
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
 use crate::error::{ApiError, ApiResult};
@@ -24,6 +25,7 @@ use crate::idempotency::{Outcome, run_once};
 use crate::ids::{new_id, random_digits};
 use crate::ledger::{self, Posting, internal};
 use crate::pin::{self, Payment};
+use crate::sca::{self, AccountPayment, AccountPinKind, Authorization};
 use crate::sms::{self, Sms, SmsKind};
 use crate::soft_token::{self, AcceptedCode, CodeCheck};
 use crate::state::AppState;
@@ -49,6 +51,9 @@ enum SourceBody {
     },
     Account {
         account_id: String,
+        pin: Option<String>,
+        pin_kind: Option<AccountPinKind>,
+        token_card_id: Option<String>,
     },
 }
 
@@ -65,6 +70,7 @@ enum Source {
         account_id: String,
         active: bool,
         mobile: String,
+        authorization: Authorization,
     },
 }
 
@@ -93,9 +99,13 @@ pub(crate) async fn bill_payment_create(
         card_auth::parse_cvv2(cvv2, "source.cvv2")?;
         card_auth::parse_pin(pin, "source.pin")?;
     }
+    if let SourceBody::Account { pin: Some(pin), .. } = &body.source {
+        card_auth::parse_pin(pin, "source.pin")?;
+    }
     let now = state.clock.now();
     let rules = state.rules.clone();
     let sealer = std::sync::Arc::clone(&state.sealer);
+    let mac = std::sync::Arc::clone(&state.cvv2);
     let (customer_id, channel) = (session.customer_id, session.channel);
     state
         .db
@@ -129,7 +139,7 @@ pub(crate) async fn bill_payment_create(
                 pin::BILL_PAYMENT,
                 &fingerprint,
                 now,
-                |tx| pay(tx, &rules, &sealer, &order, now),
+                |tx| pay(tx, &rules, &sealer, &mac, &order, now),
             );
             soft_token::keep_used(tx, &outcome, &order.accepted_code)?;
             match outcome {
@@ -156,7 +166,12 @@ fn resolve(tx: &Transaction<'_>, customer_id: &str, body: SourceBody) -> ApiResu
             pin,
             pin_kind,
         }),
-        SourceBody::Account { account_id } => tx
+        SourceBody::Account {
+            account_id,
+            pin,
+            pin_kind,
+            token_card_id,
+        } => tx
             .prepare_cached(
                 "SELECT a.state = 'active', c.mobile FROM accounts a JOIN customers c ON c.id = a.customer_id
                  WHERE a.id = ?1 AND a.customer_id = ?2 AND a.kind = 'deposit'",
@@ -166,6 +181,11 @@ fn resolve(tx: &Transaction<'_>, customer_id: &str, body: SourceBody) -> ApiResu
                     account_id: account_id.clone(),
                     active: r.get(0)?,
                     mobile: r.get(1)?,
+                    authorization: Authorization {
+                        pin: pin.clone(),
+                        pin_kind,
+                        token_card_id: token_card_id.clone(),
+                    },
                 })
             })
             .optional()?
@@ -197,6 +217,7 @@ fn pay(
     tx: &Transaction<'_>,
     rules: &BankRules,
     sealer: &Sealer,
+    mac: &Cvv2Mac,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
@@ -224,29 +245,41 @@ fn pay(
             pin,
             pin_kind,
         } => {
-            card_auth::check_credentials(card, expiry, cvv2)?;
-            card_auth::check_usable(card, now)?;
             let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
-            if let Some(kind) = pin_kind.code_kind() {
-                let check = CodeCheck {
-                    card_id: &card.id,
-                    kind,
-                    code: pin,
-                    amount,
-                    payee: &payee,
-                };
-                let accepted = soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
-                order.accepted_code.set(Some(accepted));
-            } else {
-                let payment = Payment {
-                    customer_id: order.customer_id,
-                    key: order.key,
-                    card_id: &card.id,
-                    amount,
-                    payee: &payee,
-                };
-                pin::verify(tx, &payment, pin, now)?;
-            }
+            let printed = Printed { expiry, cvv2 };
+            card_auth::authorize(
+                tx,
+                &rules.card_credentials,
+                mac,
+                order.customer_id,
+                card,
+                printed,
+                now,
+                || {
+                    if let Some(kind) = pin_kind.code_kind() {
+                        let check = CodeCheck {
+                            card_id: &card.id,
+                            kind,
+                            code: pin,
+                            amount,
+                            payee: &payee,
+                        };
+                        let accepted =
+                            soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
+                        order.accepted_code.set(Some(accepted));
+                        Ok(())
+                    } else {
+                        let payment = Payment {
+                            customer_id: order.customer_id,
+                            key: order.key,
+                            card_id: &card.id,
+                            amount,
+                            payee: &payee,
+                        };
+                        pin::verify(tx, &payment, pin, now)
+                    }
+                },
+            )?;
             let account = card
                 .account_id
                 .as_deref()
@@ -257,6 +290,7 @@ fn pay(
             account_id,
             active,
             mobile,
+            authorization,
         } => {
             if !active {
                 return Err(refuse(
@@ -265,6 +299,24 @@ fn pay(
                     "The account is blocked or closed.",
                 ));
             }
+            let payee = pin::bill_payee(bill.bill_id(), bill.payment_id());
+            let payment = AccountPayment {
+                customer_id: order.customer_id,
+                key: order.key,
+                account_id,
+                amount,
+                payee: &payee,
+            };
+            sca::verify(
+                tx,
+                rules,
+                sealer,
+                &payment,
+                authorization,
+                order.channel,
+                &order.accepted_code,
+                now,
+            )?;
             (account_id.as_str(), mobile.as_str())
         }
     };
@@ -367,7 +419,6 @@ fn pay(
             mobile,
             kind: SmsKind::Debit,
             text: &text,
-            otp: None,
             idempotency_key: None,
         },
         now,

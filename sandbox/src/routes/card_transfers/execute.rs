@@ -1,10 +1,11 @@
 //! The card transfer itself, inside the request's one transaction: checks in
-//! order (credentials, card state, PIN, limits, destination, usage), the
+//! order (card lock and state, PIN, credentials, limits, destination, usage), the
 //! postings, an automatic reversal when the destination cannot be credited,
 //! the `transfers` row, the receipt and the SMS alerts.
 
 use std::cell::Cell;
 
+use crate::vault::cvv2::Cvv2Mac;
 use axum::http::StatusCode;
 use hamrah_core::ids::CardNumber;
 use hamrah_core::store::Sealer;
@@ -13,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::PinKind;
 use crate::auth::Channel;
-use crate::card_auth::{self, SourceCard, mask_pan};
+use crate::card_auth::{self, Printed, SourceCard, mask_pan};
 use crate::clock::{jalali, rfc3339};
 use crate::config::BankRules;
 use crate::error::{ApiError, ApiResult};
@@ -82,40 +83,51 @@ pub(super) fn execute(
     tx: &Transaction<'_>,
     rules: &BankRules,
     sealer: &Sealer,
+    cvv2: &Cvv2Mac,
     order: &Order<'_>,
     now: i64,
 ) -> ApiResult<(StatusCode, Value)> {
     let card = order.card;
-    card_auth::check_credentials(card, order.expiry, order.cvv2)?;
-    card_auth::check_usable(card, now)?;
     let payee = pin::card_payee(order.destination.as_str());
-    match order.pin_kind.code_kind() {
-        None => pin::verify(
-            tx,
-            &Payment {
-                customer_id: order.customer_id,
-                key: order.key,
-                card_id: &card.id,
-                amount: order.amount,
-                payee: &payee,
-            },
-            order.pin,
-            now,
-        )?,
-        Some(kind) => order.accepted_code.set(Some(soft_token::verify(
-            tx,
-            sealer,
-            &rules.soft_token,
-            &CodeCheck {
-                card_id: &card.id,
-                kind,
-                code: order.pin,
-                amount: order.amount,
-                payee: &payee,
-            },
-            now,
-        )?)),
-    }
+    let printed = Printed {
+        expiry: order.expiry,
+        cvv2: order.cvv2,
+    };
+    card_auth::authorize(
+        tx,
+        &rules.card_credentials,
+        cvv2,
+        order.customer_id,
+        card,
+        printed,
+        now,
+        || match order.pin_kind.code_kind() {
+            None => pin::verify(
+                tx,
+                &Payment {
+                    customer_id: order.customer_id,
+                    key: order.key,
+                    card_id: &card.id,
+                    amount: order.amount,
+                    payee: &payee,
+                },
+                order.pin,
+                now,
+            ),
+            Some(kind) => {
+                let check = CodeCheck {
+                    card_id: &card.id,
+                    kind,
+                    code: order.pin,
+                    amount: order.amount,
+                    payee: &payee,
+                };
+                let accepted = soft_token::verify(tx, sealer, &rules.soft_token, &check, now)?;
+                order.accepted_code.set(Some(accepted));
+                Ok(())
+            }
+        },
+    )?;
     let limits = &rules.limits.card_to_card;
     if order.amount < limits.per_transfer_min_rials {
         return Err(refuse(
@@ -345,7 +357,6 @@ fn alert(
                 mobile,
                 kind,
                 text,
-                otp: None,
                 idempotency_key: None,
             },
             now,

@@ -131,7 +131,6 @@ fn notify(tx: &Transaction<'_>, customer_id: &str, pan_masked: &str, now: i64) -
             mobile: &mobile,
             kind: SmsKind::CardBlock,
             text: &text,
-            otp: None,
             idempotency_key: None,
         },
         now,

@@ -108,9 +108,11 @@ pub(crate) fn user_locked(seconds_left: i64) -> ApiError {
     .retry_after(u64::try_from(seconds_left).unwrap_or(0))
 }
 
-/// Counts one failed login (wrong password, login code or current password);
-/// the failure that reaches `session.max_failed_logins` locks the user for
-/// `session.lockout_seconds`. Returns the refusal to answer with.
+/// Counts one failed login (wrong password, SMS code of a login or an
+/// activation, quick-login signature or current password); the failure that
+/// reaches `session.max_failed_logins` locks the user for
+/// `session.lockout_seconds` and tells the customer by SMS. Returns the
+/// refusal to answer with.
 pub(crate) fn record_failure(
     tx: &Transaction<'_>,
     state: &AppState,
@@ -133,8 +135,13 @@ pub(crate) fn record_failure(
     if failures < rules.max_failed_logins {
         return Ok(refusal);
     }
-    tx.prepare_cached("UPDATE customers SET failed_logins = 0, locked_until = ?2 WHERE id = ?1")?
-        .execute(params![customer_id, now + rules.lockout_seconds])?;
+    let until = now + rules.lockout_seconds;
+    let mobile: String = tx
+        .prepare_cached(
+            "UPDATE customers SET failed_logins = 0, locked_until = ?2 WHERE id = ?1 RETURNING mobile",
+        )?
+        .query_row(params![customer_id, until], |r| r.get(0))?;
+    super::issue::lock_notice(tx, state, &mobile, until, now)?;
     tracing::info!(customer_id, "user locked after failed logins");
     Ok(user_locked(rules.lockout_seconds))
 }

@@ -170,7 +170,31 @@ pub(crate) fn login_notice(
             mobile,
             kind: SmsKind::LoginNotice,
             text: &text,
-            otp: None,
+            idempotency_key: None,
+        },
+        now,
+    )
+}
+
+/// The SMS a lock after failed logins sends to the customer's mobile.
+pub(crate) fn lock_notice(
+    tx: &Transaction<'_>,
+    state: &AppState,
+    mobile: &str,
+    until: i64,
+    now: i64,
+) -> ApiResult<()> {
+    let text = format!(
+        "{}\nبه دلیل تلاش‌های ناموفق پیاپی، ورود و فعال‌سازی همراه‌بانک شما تا {} مسدود شد.\nاگر شما نبوده‌اید، فوراً با بانک تماس بگیرید.",
+        state.bank.name_fa,
+        jalali(until)
+    );
+    sms::send(
+        tx,
+        &Sms {
+            mobile,
+            kind: SmsKind::Other,
+            text: &text,
             idempotency_key: None,
         },
         now,
@@ -198,7 +222,7 @@ pub(crate) fn session_json(
         .query_row(params![token_hash], |r| {
             let created_at: i64 = r.get(3)?;
             let last_activity_at: i64 = r.get(4)?;
-            let idle: i64 = r.get(5)?;
+            let idle = r.get::<_, i64>(5)?.min(rules.inactivity_timeout_max_seconds);
             let previous: Option<i64> = r.get(6)?;
             let changed: Option<i64> = r.get(10)?;
             let mut session = json!({

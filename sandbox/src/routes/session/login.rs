@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::customer::{self, invalid_credentials, user_locked};
 use super::issue::{complete_login, known_device, trust_device};
-use super::otp::{self, CodeRequest, NewChallenge, Refusal};
+use super::otp::{self, CodeRequest, NewChallenge};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{DeviceId, JsonBody};
 use crate::password;
@@ -155,24 +155,10 @@ pub(super) async fn session_otp_verify(
             let Some(challenge) = otp::open(tx, &challenge_id, "login", &device_id)? else {
                 return Ok(Err(challenge_not_found()));
             };
+            if let Err(refusal) = otp::check_counting(tx, &state, &challenge, &code, now)? {
+                return Ok(Err(refusal));
+            }
             let customer = customer::by_id(tx, &challenge.customer_id)?;
-            if let Some(left) = customer.lock_left(now) {
-                return Ok(Err(user_locked(left)));
-            }
-            match otp::check(tx, &challenge, &code, now)? {
-                Ok(()) => {}
-                Err(Refusal::Dead(refusal)) => return Ok(Err(refusal)),
-                Err(Refusal::Wrong(refusal)) => {
-                    // A wrong login code is also a failed login.
-                    return Ok(Err(customer::record_failure(
-                        tx,
-                        &state,
-                        &customer.id,
-                        now,
-                        refusal,
-                    )?));
-                }
-            }
             otp::complete(tx, &challenge.id, now)?;
             trust_device(
                 tx,

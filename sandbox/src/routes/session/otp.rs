@@ -1,12 +1,15 @@
-//! SMS codes of customer journeys (activation, login from a new device): a
-//! row in `challenges` with the code stored hashed, its lifetime and digits
-//! from `rules.otp`, and `otp.verify_attempts_per_code` wrong tries.
+//! SMS codes of customer journeys (activation, login from a new device,
+//! soft-token activation): a row in `challenges` with the code stored hashed,
+//! its lifetime and digits from `rules.otp`, and
+//! `otp.verify_attempts_per_code` wrong tries. A wrong code is also a failed
+//! login of the customer ([`check_counting`]), so wrong codes add up across
+//! challenges: a new challenge never buys fresh tries.
 
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
-use super::customer::masked_mobile;
+use super::customer::{self, masked_mobile, user_locked};
 use crate::clock::rfc3339;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{new_id, random_digits, sha256_hex};
@@ -69,17 +72,13 @@ pub(crate) fn create(
         "{}\n{}: {code}\nاین کد را به هیچ کس ندهید.",
         state.bank.name_fa, new.what_fa
     );
-    sms::send(
-        tx,
-        &Sms {
-            mobile: new.mobile,
-            kind: SmsKind::Otp,
-            text: &text,
-            otp: Some(&code),
-            idempotency_key: None,
-        },
-        now,
-    )?;
+    let sms = Sms {
+        mobile: new.mobile,
+        kind: SmsKind::Otp,
+        text: &text,
+        idempotency_key: None,
+    };
+    sms::send_code(tx, &state.sealer, &sms, &code, now)?;
     let sent = json!({
         "sent_to_mobile_masked": masked_mobile(new.mobile),
         "expires_at": rfc3339(expires_at),
@@ -173,16 +172,39 @@ pub(crate) fn complete(tx: &Transaction<'_>, id: &str, now: i64) -> ApiResult<()
 }
 
 /// Why a code was refused.
-pub(crate) enum Refusal {
+enum Refusal {
     /// A wrong code (counted against the code's attempts).
     Wrong(ApiError),
     /// Expired or out of attempts: nothing was compared.
     Dead(ApiError),
 }
 
-/// Compares a code with the challenge's; a wrong one uses up an attempt
-/// (committed even though the request is refused: return `Ok(Err(..))`).
-pub(crate) fn check(
+/// Checks a code that proves the customer: refused while the customer is
+/// locked, and a wrong one uses up an attempt of the code and counts as a
+/// failed login ([`customer::record_failure`]: the fifth in a row locks).
+/// Both are committed although the request is refused: return `Ok(Err(..))`.
+pub(crate) fn check_counting(
+    tx: &Transaction<'_>,
+    state: &AppState,
+    challenge: &Challenge,
+    code: &str,
+    now: i64,
+) -> ApiResult<Result<(), ApiError>> {
+    let owner = customer::by_id(tx, &challenge.customer_id)?;
+    if let Some(left) = owner.lock_left(now) {
+        return Ok(Err(user_locked(left)));
+    }
+    Ok(match check(tx, challenge, code, now)? {
+        Ok(()) => Ok(()),
+        Err(Refusal::Dead(refusal)) => Err(refusal),
+        Err(Refusal::Wrong(refusal)) => Err(customer::record_failure(
+            tx, state, &owner.id, now, refusal,
+        )?),
+    })
+}
+
+/// Compares a code with the challenge's; a wrong one uses up an attempt.
+fn check(
     tx: &Transaction<'_>,
     challenge: &Challenge,
     code: &str,

@@ -135,7 +135,6 @@ pub(super) async fn password_change(
                     mobile: &customer.mobile,
                     kind: SmsKind::Other,
                     text: &text,
-                    otp: None,
                     idempotency_key: None,
                 },
                 now,

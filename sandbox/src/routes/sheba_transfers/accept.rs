@@ -25,16 +25,42 @@ fn refuse(code: &str, fa: &str, en: &str) -> ApiError {
     ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, fa, en)
 }
 
-/// Accepts the order: 201 with the receipt, or a recorded 422 refusal.
-pub(super) fn accept(
-    tx: &Transaction<'_>,
-    rules: &BankRules,
-    bank: &'static Bank,
-    customer_id: &str,
-    key: &str,
-    order: &Order,
-    now: i64,
-) -> ApiResult<(StatusCode, Value)> {
+/// What accepting one order needs.
+pub(super) struct Acceptance<'a> {
+    pub rules: &'a BankRules,
+    pub bank: &'static Bank,
+    pub customer_id: &'a str,
+    pub key: &'a str,
+    pub order: &'a Order,
+    pub now: i64,
+}
+
+impl Acceptance<'_> {
+    /// Accepts the order once the source account is the customer's and
+    /// `second_factor` approves it: 201 with the receipt, or a recorded 422.
+    pub(super) fn run(
+        &self,
+        tx: &Transaction<'_>,
+        second_factor: impl FnOnce(&Transaction<'_>) -> ApiResult<()>,
+    ) -> ApiResult<(StatusCode, Value)> {
+        let source_sheba = check_source(tx, self.customer_id, self.order)?;
+        second_factor(tx)?;
+        accept(
+            tx,
+            &source_sheba,
+            self.rules,
+            self.bank,
+            self.customer_id,
+            self.key,
+            self.order,
+            self.now,
+        )
+    }
+}
+
+/// The source account: the customer's own deposit account, active, not the
+/// destination; its SHEBA.
+fn check_source(tx: &Transaction<'_>, customer_id: &str, order: &Order) -> ApiResult<String> {
     let source: Option<(String, String)> = tx
         .prepare_cached(
             "SELECT COALESCE(sheba, ''), state FROM accounts WHERE id = ?1 AND customer_id = ?2 AND kind = 'deposit'",
@@ -60,6 +86,22 @@ pub(super) fn accept(
             "The source and destination are the same account.",
         ));
     }
+    Ok(source_sheba)
+}
+
+/// Accepts a checked and authorized order: the debit into clearing with its
+/// fee, the settlement time, the receipt and the alert.
+#[allow(clippy::too_many_arguments)]
+fn accept(
+    tx: &Transaction<'_>,
+    source_sheba: &str,
+    rules: &BankRules,
+    bank: &'static Bank,
+    customer_id: &str,
+    key: &str,
+    order: &Order,
+    now: i64,
+) -> ApiResult<(StatusCode, Value)> {
     match order.method {
         Method::Paya if order.amount >= rules.limits.paya.per_order_below_rials => {
             return Err(refuse(
@@ -129,7 +171,7 @@ pub(super) fn accept(
                 account_id: clearing,
                 amount: order.amount,
                 description_fa: &description,
-                counterparty: Some(&source_sheba),
+                counterparty: Some(source_sheba),
             },
         ],
         now,

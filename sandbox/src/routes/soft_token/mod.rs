@@ -156,6 +156,7 @@ async fn activation_confirm(
     let now = state.clock.now();
     let rules = state.rules.soft_token.clone();
     let sealer = std::sync::Arc::clone(&state.sealer);
+    let task = state.clone();
     let reply = state
         .db
         .tx(move |tx| {
@@ -164,9 +165,7 @@ async fn activation_confirm(
             let Some(challenge) = challenge else {
                 return Ok(Err(activation_not_found()));
             };
-            if let Err(otp::Refusal::Dead(refusal) | otp::Refusal::Wrong(refusal)) =
-                otp::check(tx, &challenge, &code, now)?
-            {
+            if let Err(refusal) = otp::check_counting(tx, &task, &challenge, &code, now)? {
                 return Ok(Err(refusal));
             }
             let card_id: String = tx

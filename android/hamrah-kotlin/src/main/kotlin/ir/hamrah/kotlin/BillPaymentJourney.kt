@@ -21,7 +21,7 @@ class BillPaymentJourney internal constructor(private val flow: BillPaymentFlow)
     /** The saved journey's id. */
     val flowId: String get() = flow.flowId()
 
-    /** The SMS dynamic PIN's validity (card payments), ending with 0. */
+    /** The SMS dynamic PIN's validity, ending with 0. */
     override fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
 
     /** What the current step offers: the PIN's buttons and countdown, resolve, cancel, finish, the receipt. */
@@ -33,10 +33,13 @@ class BillPaymentJourney internal constructor(private val flow: BillPaymentFlow)
     /** Picks the account or card that pays. */
     suspend fun chooseSource(sourceId: String) = flow.step(BillPaymentInput.ChooseSource(sourceId))
 
-    /** Pays from the chosen account, exactly once. */
-    suspend fun confirm() = flow.step(BillPaymentInput.Confirm)
+    /** Pays from the chosen account with the SMS dynamic PIN, exactly once. */
+    suspend fun confirm(pin: String) = flow.step(BillPaymentInput.Confirm(pin))
 
-    /** Asks for an SMS dynamic PIN (card payments). */
+    /** Pays from the chosen account with a soft-token code made on the phone, exactly once. */
+    suspend fun confirmWithSoftToken() = flow.step(BillPaymentInput.ConfirmWithSoftToken)
+
+    /** Asks for an SMS dynamic PIN bound to this bill (from the card's issuer, or the bank for an account). */
     suspend fun requestPin() = flow.step(BillPaymentInput.RequestPin)
 
     /** Pays by card, exactly once. */

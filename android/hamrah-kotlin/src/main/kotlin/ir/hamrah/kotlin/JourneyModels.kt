@@ -58,10 +58,13 @@ class BillPaymentModel internal constructor(bills: BillPayments, scope: Coroutin
     /** Picks the account or card that pays. */
     fun chooseSource(sourceId: String) = step { it.chooseSource(sourceId) }
 
-    /** Pays from the chosen account, exactly once. */
-    fun confirm() = step { it.confirm() }
+    /** Pays from the chosen account with the SMS dynamic PIN the bank sent for this bill, exactly once. */
+    fun confirm(pin: String) = step { it.confirm(pin) }
 
-    /** Asks for an SMS dynamic PIN (paying by card). */
+    /** Pays from the chosen account with a code of the phone's soft token, exactly once. */
+    fun confirmWithSoftToken() = step { it.confirmWithSoftToken() }
+
+    /** Asks for an SMS dynamic PIN bound to this bill (the card's issuer, or the bank for an account). */
     fun requestPin() = step { it.requestPin() }
 
     /** Pays by card with the SMS dynamic PIN, exactly once. */

@@ -4,6 +4,7 @@ import ir.hamrah.ffi.ShebaTransferFlow
 import ir.hamrah.ffi.ShebaTransferObserver
 import ir.hamrah.ffi.ShebaTransferState
 import ir.hamrah.ffi.TransferMethod
+import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.StateFlow
 
 /** One SHEBA (PAYA/SATNA) transfer for the screens; see [CardTransferJourney]. */
@@ -41,8 +42,20 @@ class ShebaTransferJourney internal constructor(private val flow: ShebaTransferF
     /** A description for the receipt. */
     suspend fun describe(text: String) = flow.describe(text)
 
-    /** Sends the order exactly once. */
-    suspend fun submit() = flow.submit()
+    /** The SMS dynamic PIN's validity, ending with 0. */
+    fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
+
+    /** Asks the bank for an SMS dynamic PIN bound to this amount and SHEBA. */
+    suspend fun requestPin() = flow.requestPin()
+
+    /** Whether the phone holds a soft token, whose code can confirm instead. */
+    suspend fun softTokenAvailable() = flow.softTokenAvailable()
+
+    /** Sends the order with the SMS dynamic PIN, exactly once. */
+    suspend fun submit(pin: String) = flow.submit(pin)
+
+    /** Sends the order with a soft-token code made on the phone, exactly once. */
+    suspend fun submitWithSoftToken() = flow.submitWithSoftToken()
 
     /** A pending transfer asks the bank for its outcome. */
     suspend fun resolve() = flow.resolve()

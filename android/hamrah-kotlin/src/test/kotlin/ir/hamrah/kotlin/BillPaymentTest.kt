@@ -26,7 +26,8 @@ class BillPaymentTest {
                 val account = sources.sources.filterIsInstance<BillSource.Account>().first()
                 val confirm = journey.chooseSource(account.accountId)
                 assertIs<BillPaymentState.ConfirmAccount>(confirm)
-                val paid = journey.confirm()
+                assertIs<BillPaymentState.ConfirmAccount>(journey.requestPin())
+                val paid = journey.confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
                 assertIs<BillPaymentState.Succeeded>(paid)
                 assertEquals("account", paid.receipt.sourceKind)
                 val after = client.accounts.overview().accounts.first { it.accountId == account.accountId }

@@ -34,7 +34,10 @@ class ShebaTransferTest {
                 assertEquals("سی میلیون", confirm.payment.amountWordsFa)
                 assertNotNull(confirm.payment.option.expectedSettlement)
 
-                val done = journey.submit()
+                val asked = journey.requestPin()
+                assertIs<ShebaTransferState.Confirm>(asked)
+                assertEquals(null, asked.error)
+                val done = journey.submit(SandboxBank.lastOtp(Installs.SARA_MOBILE))
                 assertIs<ShebaTransferState.Succeeded>(done)
                 assertEquals("paya", done.receipt.method)
                 assertEquals(30_000_000uL, done.receipt.amountRials)

@@ -62,8 +62,15 @@ private fun BillSteps(journey: BillPaymentJourney, onError: (String?) -> Unit) {
         }
         is BillPaymentState.ConfirmAccount -> {
             Line("مبلغ کل", amountText(s.order.totalRials).rialsFa)
+            val ticks = remember(s.pin.requestsUsed) { journey.pinCountdown() }
+            val countdown by ticks.collectAsState(initial = s.pin.secondsLeft.toLong())
+            Action(if (countdown > 0) "رمز پویا ($countdown)" else "دریافت رمز پویا", enabled = countdown == 0L) {
+                run { journey.requestPin() }
+            }
+            Field("رمز پویا", pin, { pin = it }, digits = true, secret = true)
             ProblemText(s.error)
-            Action("پرداخت") { run { journey.confirm() } }
+            Action("پرداخت") { run { journey.confirm(pin) } }
+            Action("پرداخت با رمزساز") { run { journey.confirmWithSoftToken() } }
         }
         is BillPaymentState.Authorize -> {
             // A new countdown for each PIN issued; the core counts, the button only shows it.

@@ -63,8 +63,16 @@ private fun ShebaSteps(journey: ShebaTransferJourney, onError: (String?) -> Unit
             Line("مبلغ", "${s.payment.amountGroupedFa} ریال (${s.payment.amountWordsFa})")
             Line("روش", s.payment.option.nameFa)
             s.payment.option.expectedSettlement?.let { Line("تسویه پیش‌بینی‌شده", it.dateLongFa) }
+            // A new countdown for each PIN issued; the core counts, the button only shows it.
+            val ticks = remember(s.pin.requestsUsed) { journey.pinCountdown() }
+            val countdown by ticks.collectAsState(initial = s.pin.secondsLeft.toLong())
+            Action(if (countdown > 0) "رمز پویا ($countdown)" else "دریافت رمز پویا", enabled = countdown == 0L) {
+                run { journey.requestPin() }
+            }
+            Field("رمز پویا", text, { text = it }, digits = true, secret = true)
             ProblemText(s.error)
-            Action("ارسال") { run { journey.submit() } }
+            Action("ارسال") { run { journey.submit(text) } }
+            Action("ارسال با رمزساز") { run { journey.submitWithSoftToken() } }
         }
         is ShebaTransferState.Pending -> Text("در حال پیگیری نتیجه از بانک…")
         is ShebaTransferState.Succeeded -> {

@@ -2,14 +2,21 @@
 //! PIN): named by id or PAN, found among the customer's own cards or the
 //! other banks' Shetab cards the sandbox knows, and checked for its printed
 //! credentials (CVV2, expiry), its state and its expiry date.
+//!
+//! [`authorize`] fixes the order of a payment's card checks so that nothing
+//! is said about the CVV2 or expiry before the second factor is right.
+
+pub mod velocity;
 
 use axum::http::StatusCode;
 use hamrah_core::calendar::{JalaliDate, tehran};
 use hamrah_core::ids::{CardExpiry, CardNumber, Cvv2, SecondPin};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Deserialize;
 
+use crate::config::CardCredentialRules;
 use crate::error::{ApiError, ApiResult};
+use crate::vault::cvv2::Cvv2Mac;
 
 /// The contract's `CardRef`: an own card by `card_id`, or any Shetab card by `pan`.
 #[derive(Debug, Clone, Deserialize)]
@@ -61,7 +68,8 @@ pub struct SourceCard {
     /// The mobile that receives its dynamic PINs and debit alerts.
     pub mobile: String,
     expiry: String,
-    cvv2: String,
+    /// The keyed hash of its CVV2 ([`crate::vault::cvv2`]).
+    cvv2_mac: String,
     status: String,
 }
 
@@ -124,7 +132,7 @@ pub fn find(conn: &Connection, customer_id: &str, key: &CardKey) -> ApiResult<So
                 account_id: r.get(3)?,
                 mobile: r.get(4)?,
                 expiry: r.get(5)?,
-                cvv2: r.get(6)?,
+                cvv2_mac: r.get(6)?,
                 status: r.get(7)?,
             })
         })
@@ -153,18 +161,51 @@ pub fn check_usable(card: &SourceCard, now: i64) -> ApiResult<()> {
     Ok(())
 }
 
-/// Checks the printed CVV2 and expiry; a mismatch never says which.
-pub fn check_credentials(card: &SourceCard, expiry: &str, cvv2: &str) -> ApiResult<()> {
-    if card.expiry == expiry && card.cvv2 == cvv2 {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "card.credentials_invalid",
-            "اطلاعات کارت (CVV2 یا تاریخ انقضا) نادرست است.",
-            "The card's CVV2 or expiry date is not correct.",
-        ))
+/// 422 `card.credentials_invalid`: never says whether the CVV2 or the expiry.
+pub fn credentials_invalid() -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "card.credentials_invalid",
+        "اطلاعات کارت (CVV2 یا تاریخ انقضا) نادرست است.",
+        "The card's CVV2 or expiry date is not correct.",
+    )
+}
+
+/// The card's printed credentials as given with a payment.
+#[derive(Debug, Clone, Copy)]
+pub struct Printed<'a> {
+    /// `YYMM`, Jalali.
+    pub expiry: &'a str,
+    /// 3 or 4 digits.
+    pub cvv2: &'a str,
+}
+
+/// A payment's card checks, in an order that says nothing about the CVV2 or
+/// expiry before the second factor: the velocity lock (423), the card's state,
+/// `second_factor` (the dynamic PIN or soft-token code, whose refusals are the
+/// same whatever the CVV2), and only then the CVV2 and expiry. A right second
+/// factor is spent even when they are wrong, so each guess costs a new PIN;
+/// a wrong one counts towards the lock ([`velocity`]). The caller commits on
+/// `card.credentials_*` (see [`crate::pin::keeps_state`]).
+#[allow(clippy::too_many_arguments)]
+pub fn authorize(
+    tx: &Transaction<'_>,
+    rules: &CardCredentialRules,
+    cvv2: &Cvv2Mac,
+    customer_id: &str,
+    card: &SourceCard,
+    printed: Printed<'_>,
+    now: i64,
+    second_factor: impl FnOnce() -> ApiResult<()>,
+) -> ApiResult<()> {
+    velocity::refuse_while_locked(tx, rules, customer_id, &card.id, now)?;
+    check_usable(card, now)?;
+    second_factor()?;
+    let cvv2_right = cvv2.verifies(&card.pan, printed.cvv2, &card.cvv2_mac);
+    if (card.expiry == printed.expiry) & cvv2_right {
+        return Ok(());
     }
+    Err(velocity::record_failure(tx, rules, customer_id, card, now)?)
 }
 
 /// Whether a card's `YYMM` Jalali expiry is before this Tehran month (an

@@ -3,7 +3,9 @@
 //! the core's [`Sealer`], under a key kept beside the database in
 //! `column.key` (owner-only). A real bank holds that key in an HSM; the
 //! sandbox keeps it in its data directory, so a copied database alone gives
-//! up no seed.
+//! up no seed. CVV2s are not sealed but kept as a keyed hash ([`cvv2`]).
+
+pub mod cvv2;
 
 use std::fs::OpenOptions;
 use std::io::{Read, Write};
@@ -19,8 +21,16 @@ use crate::error::{ApiError, ApiResult};
 /// Bytes of a plain seed or SMS key (sealed values are longer: nonce and tag).
 const PLAIN_LEN: i64 = 32;
 
+/// What the column key gives: the sealer of secret columns and the CVV2 key.
+pub struct ColumnKeys {
+    /// Seals seeds, SMS keys and SMS codes.
+    pub sealer: Sealer,
+    /// Verifies CVV2s against their keyed hashes.
+    pub cvv2: cvv2::Cvv2Mac,
+}
+
 /// Reads the column key from `path`, creating it (mode 0600) on first start.
-pub fn load_or_create(path: &Path) -> std::io::Result<Sealer> {
+pub fn load_or_create(path: &Path) -> std::io::Result<ColumnKeys> {
     let mut key = Zeroizing::new([0u8; 32]);
     match OpenOptions::new()
         .write(true)
@@ -38,7 +48,10 @@ pub fn load_or_create(path: &Path) -> std::io::Result<Sealer> {
         }
         Err(error) => return Err(error),
     }
-    Sealer::new(&key).map_err(|_| std::io::Error::other("column key"))
+    let sealer = Sealer::new(&key).map_err(|_| std::io::Error::other("column key"))?;
+    let cvv2 =
+        cvv2::Cvv2Mac::from_column_key(&key).map_err(|_| std::io::Error::other("cvv2 key"))?;
+    Ok(ColumnKeys { sealer, cvv2 })
 }
 
 /// What a soft-token seed is bound to.
@@ -66,8 +79,8 @@ pub fn open(sealer: &Sealer, binding: &str, sealed: &[u8]) -> ApiResult<Zeroizin
         .map_err(|_| ApiError::internal())
 }
 
-/// Checks that the key opens a sealed seed and a sealed SMS key of the
-/// database, if it has any: a data directory given another directory's key
+/// Checks that the key opens a sealed seed, a sealed SMS key and a sealed
+/// SMS code of the database, if it has any: a data directory given another directory's key
 /// refuses to start rather than fail every soft-token payment later.
 pub fn check_key(tx: &Transaction<'_>, sealer: &Sealer) -> ApiResult<()> {
     let seed: Option<(String, Vec<u8>)> = tx
@@ -90,6 +103,9 @@ pub fn check_key(tx: &Transaction<'_>, sealer: &Sealer) -> ApiResult<()> {
     if let Some((customer_id, key_id, sealed)) = key {
         let binding = sms_key_binding(&customer_id, key_id);
         open(sealer, &binding, &sealed).map_err(|_| wrong_key())?;
+    }
+    if !crate::sms::key_opens(tx, sealer)? {
+        return Err(wrong_key());
     }
     Ok(())
 }
