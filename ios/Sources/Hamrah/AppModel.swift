@@ -85,6 +85,8 @@ public final class Screens {
     public let cardLimits: CardLimitsModel
     /// Card to card.
     public let cardTransfer: CardTransferModel
+    /// SHEBA transfers (PAYA, SATNA).
+    public let shebaTransfer: ShebaTransferModel
     /// Bills.
     public let billPayment: BillPaymentModel
     /// Blocking a card over HTTPS.
@@ -104,6 +106,7 @@ public final class Screens {
         history = HistoryModel(accounts: accounts)
         cardLimits = CardLimitsModel(accounts: accounts)
         cardTransfer = CardTransferModel(transfers: hamrah.cardTransfers())
+        shebaTransfer = ShebaTransferModel(transfers: hamrah.shebaTransfers())
         billPayment = BillPaymentModel(bills: hamrah.bills())
         cardBlock = CardBlockModel(blocks: accounts)
         settings = SettingsModel(session: session)

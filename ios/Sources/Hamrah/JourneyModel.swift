@@ -19,6 +19,7 @@ public protocol SavedFlow: AnyObject, Sendable {
 extension CardTransferFlow: SavedFlow {}
 extension BillPaymentFlow: SavedFlow {}
 extension CardBlockFlow: SavedFlow {}
+extension ShebaTransferFlow: SavedFlow {}
 
 extension StepView {
     /// Nothing offered (no journey open).
@@ -155,6 +156,8 @@ public typealias CardTransferModel = JourneyModel<CardTransferFlow>
 public typealias BillPaymentModel = JourneyModel<BillPaymentFlow>
 /// The card block screen's model.
 public typealias CardBlockModel = JourneyModel<CardBlockFlow>
+/// The SHEBA (PAYA/SATNA) screen's model.
+public typealias ShebaTransferModel = JourneyModel<ShebaTransferFlow>
 
 extension JourneyModel where Flow == CardTransferFlow {
     /// The card-to-card journeys of `transfers`.
@@ -273,6 +276,58 @@ extension JourneyModel where Flow == CardBlockFlow {
     }
 
     /// A pending block asks the bank for its outcome.
+    @discardableResult public func resolve() -> Task<Void, Never> {
+        step { _ = try await $0.resolve() }
+    }
+}
+
+extension JourneyModel where Flow == ShebaTransferFlow {
+    /// The SHEBA transfers of `transfers`.
+    public convenience init(transfers: ShebaTransfers) {
+        self.init(restoreLatest: { try await transfers.restoreLatest() }, start: { try await transfers.start() })
+    }
+
+    /// Picks the source account.
+    @discardableResult public func chooseSource(_ accountId: String) -> Task<Void, Never> {
+        step { _ = try await $0.chooseSource(accountId: accountId) }
+    }
+
+    /// The destination SHEBA, as typed.
+    @discardableResult public func enterSheba(_ sheba: String) -> Task<Void, Never> {
+        step { _ = try await $0.enterSheba(sheba: sheba) }
+    }
+
+    /// Confirms (or rejects) the holder's name.
+    @discardableResult public func confirmHolder(_ confirmed: Bool) -> Task<Void, Never> {
+        step { _ = try await $0.confirmHolder(confirmed: confirmed) }
+    }
+
+    /// The amount in rials, as typed.
+    @discardableResult public func enterAmount(_ amount: String) -> Task<Void, Never> {
+        step { _ = try await $0.enterAmount(amount: amount) }
+    }
+
+    /// Picks PAYA or SATNA when both fit.
+    @discardableResult public func chooseMethod(_ method: TransferMethod) -> Task<Void, Never> {
+        step { _ = try await $0.chooseMethod(method: method) }
+    }
+
+    /// Asks the bank for an SMS dynamic PIN bound to this amount and SHEBA.
+    @discardableResult public func requestPin() -> Task<Void, Never> {
+        step { _ = try await $0.requestPin() }
+    }
+
+    /// Sends the order with the SMS dynamic PIN, exactly once.
+    @discardableResult public func payWithSmsPin(_ pin: String) -> Task<Void, Never> {
+        step { _ = try await $0.submit(pin: pin) }
+    }
+
+    /// Sends the order with a code of the phone's soft token, exactly once.
+    @discardableResult public func payWithSoftToken() -> Task<Void, Never> {
+        step { _ = try await $0.submitWithSoftToken() }
+    }
+
+    /// A pending transfer asks the bank for its outcome.
     @discardableResult public func resolve() -> Task<Void, Never> {
         step { _ = try await $0.resolve() }
     }

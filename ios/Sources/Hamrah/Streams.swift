@@ -27,6 +27,11 @@ extension ShebaTransferFlow {
     public func states() throws -> AsyncStream<ShebaTransferState> {
         try StateFeed.stream { try observe(observer: $0) }
     }
+
+    /// The SMS dynamic PIN's validity in seconds, once a second, ending with 0.
+    public func pinCountdown() throws -> AsyncStream<UInt64> {
+        try StateFeed.stream { try observePinCountdown(observer: $0) }
+    }
 }
 
 extension BillPaymentFlow {

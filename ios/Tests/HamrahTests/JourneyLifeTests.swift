@@ -149,4 +149,40 @@ final class JourneyLifeTests: BankTestCase {
             XCTAssertNil(none)
         }.value
     }
+
+    func testAShebaTransferIsRestoredAtItsConfirmationThenPaidWithTheBanksPin() async throws {
+        let sara = try await logIn("sara.ahmadi")
+        let (bank, phone, seed) = (self.bank!, self.phone!, self.seed!)
+        try await Task { @MainActor in
+            let sheba = try XCTUnwrap(seed.otherBankShebas.first)
+            let first = ShebaTransferModel(transfers: phone.hamrah.shebaTransfers())
+            await first.open().value
+            guard case let .chooseSource(accounts)? = first.state, let source = accounts.first else {
+                throw Unexpected(first.state)
+            }
+            XCTAssertTrue(source.labelFa.hasPrefix(source.titleFa), "the core's label")
+            await first.chooseSource(source.accountId).value
+            await first.enterSheba(sheba.lowercased()).value
+            await first.confirmHolder(true).value
+            await first.enterAmount("2000000").value
+            guard case .confirm? = first.state else { throw Unexpected(first.state) }
+
+            let again = try await phone.reopened(talkingTo: bank)
+            try await again.logIn(sara, bank: bank)
+            let model = ShebaTransferModel(transfers: again.hamrah.shebaTransfers())
+            await model.open().value
+            guard case .confirm? = model.state else { throw Unexpected(model.state) }
+            await model.requestPin().value
+            let counting = try await Self.view(of: model) { ($0.pin?.secondsLeft ?? 0) > 0 }
+            XCTAssertEqual(counting.pin?.payWithSmsPin.enabled, true)
+            await model.payWithSmsPin(try bank.latestCode(to: sara.mobile)).value
+            guard case .succeeded? = model.state else { throw Unexpected(model.state) }
+            let ended = try await Self.view(of: model) { $0.receipt != nil }
+            XCTAssertTrue(ended.receipt?.titleFa.contains("پایا") ?? false)
+            await model.finish().value
+            let none = try await again.hamrah.shebaTransfers().restoreLatest()
+            XCTAssertNil(none)
+            again.uninstall()
+        }.value
+    }
 }

@@ -5,6 +5,7 @@ use crate::digits::to_persian_digits;
 use crate::flows::accounts::{BlockOrder, BlockReceipt};
 use crate::flows::bill_payment::{BillOrder, BillReceipt};
 use crate::flows::card_transfer::{Payment, Receipt};
+use crate::flows::sheba_transfer::{ShebaPayment, ShebaReceipt};
 use crate::money::Rials;
 
 /// One line of a receipt.
@@ -109,6 +110,26 @@ impl ReceiptView {
             .number("شماره مرجع", &receipt.reference_number)
             .number("زمان", &receipt.paid_at_jalali)
             .titled("قبض پرداخت شد")
+    }
+
+    /// A SHEBA transfer's receipt (PAYA or SATNA), with the settlement the bank expects.
+    pub fn sheba(payment: &ShebaPayment, receipt: &ShebaReceipt) -> Self {
+        let method = payment.option.method.name_fa();
+        Lines(Vec::new())
+            .text("روش", method)
+            .text("مبلغ", &amount(receipt.amount_rials))
+            .text("به حروف", &format!("{} ریال", payment.amount_words_fa))
+            .text("کارمزد", &amount(receipt.fee_rials))
+            .text("مبلغ کسرشده", &amount(receipt.total_debited_rials))
+            .text("از حساب", &payment.source.sheba_masked)
+            .text("به شبا", &payment.destination.sheba_masked)
+            .text("صاحب حساب", &receipt.destination_holder_name)
+            .text("بانک مقصد", &payment.destination.bank.name_fa)
+            .number("شماره پیگیری", &receipt.trace_number)
+            .number("شماره مرجع", &receipt.reference_number)
+            .number("ثبت", &receipt.accepted_at_jalali)
+            .number("تسویه مورد انتظار", &receipt.expected_settlement_at_jalali)
+            .titled(&format!("انتقال {method} ثبت شد"))
     }
 
     /// A card block's receipt.

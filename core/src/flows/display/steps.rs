@@ -5,6 +5,7 @@ use crate::client::local_now;
 use crate::flows::accounts::{CardBlock, CardBlockState};
 use crate::flows::bill_payment::{BillPayment, BillPaymentState};
 use crate::flows::card_transfer::{CardTransfer, CardTransferState};
+use crate::flows::sheba_transfer::{ShebaTransfer, ShebaTransferState};
 
 impl CardTransfer {
     /// What the current step offers (ask again each second at the PIN step).
@@ -56,6 +57,25 @@ impl CardBlock {
                 StepView::ended(Some(ReceiptView::card_block(order, receipt)))
             }
             CardBlockState::Failed { .. } => StepView::ended(None),
+            _ => StepView::input(),
+        }
+    }
+}
+
+impl ShebaTransfer {
+    /// What the current step offers (ask again each second at the PIN step).
+    pub fn view(&self) -> StepView {
+        match self.state() {
+            ShebaTransferState::Confirm { pin, .. } => StepView::authorize(PinActions::of(
+                pin,
+                local_now(),
+                self.soft_token_available(),
+            )),
+            ShebaTransferState::Pending { .. } => StepView::pending(),
+            ShebaTransferState::Succeeded { payment, receipt } => {
+                StepView::ended(Some(ReceiptView::sheba(payment, receipt)))
+            }
+            ShebaTransferState::Failed { .. } => StepView::ended(None),
             _ => StepView::input(),
         }
     }

@@ -98,6 +98,17 @@ class HistoryModel internal constructor(private val client: AccountsClient, scop
         shown.value = shown.value + next.entries
     }
 
+    /** Forgets what was shown (at logout). */
+    fun clear(): Job = steps.launch {
+        pages?.close()
+        pages = null
+        accountList.value = emptyList()
+        chosen.value = null
+        shown.value = emptyList()
+        lastPage.value = null
+        found.value = null
+    }
+
     /** The cached entries matching [query] (an amount or a counterparty); blank stops searching. */
     fun search(query: String): Job = steps.launch {
         val current = pages ?: return@launch

@@ -17,6 +17,8 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.launch
+import ir.hamrah.ffi.SessionState
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.callbackFlow
@@ -56,6 +58,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** The card-to-card screen (its journey restored at open, finished after the receipt). */
     val cardTransfer = CardTransferModel(cardTransfers, scope)
 
+    /** The SHEBA (PAYA/SATNA) screen. */
+    val shebaTransfer = ShebaTransferModel(shebaTransfers, scope)
+
     /** The bill screen. */
     val billPayment = BillPaymentModel(bills, scope)
 
@@ -68,6 +73,18 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** The soft-token screen. */
     val softToken = SoftTokenModel(accounts, token, scope)
 
+    init {
+        // At logout (or an ended session) the next customer must not see this one's lists.
+        scope.launch {
+            session.state.collect { state ->
+                if (state is SessionState.LoggedOut || state is SessionState.Expired) {
+                    home.clear()
+                    history.clear()
+                }
+            }
+        }
+    }
+
     /** A new card-to-card journey. */
     suspend fun startCardTransfer() = CardTransferJourney(cardTransfers.start())
 
@@ -76,6 +93,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     /** A new SHEBA transfer. */
     suspend fun startShebaTransfer() = ShebaTransferJourney(shebaTransfers.start())
+
+    /** Reopens the SHEBA transfer saved last, if any. */
+    suspend fun restoreLatestShebaTransfer() = shebaTransfers.restoreLatest()?.let(::ShebaTransferJourney)
 
     /** A new bill payment. */
     suspend fun startBillPayment() = BillPaymentJourney(bills.start())
@@ -112,7 +132,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     override fun close() {
         scope.cancel()
-        listOf(cardTransfer, billPayment, cardBlock).forEach { it.close() }
+        listOf(cardTransfer, shebaTransfer, billPayment, cardBlock).forEach { it.close() }
         session.close()
         listOf(accounts, token, cardTransfers, shebaTransfers, bills, hamrah).forEach { it.close() }
     }

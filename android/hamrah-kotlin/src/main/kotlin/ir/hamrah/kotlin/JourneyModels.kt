@@ -7,6 +7,9 @@ import ir.hamrah.ffi.BlockReason
 import ir.hamrah.ffi.CardBlockState
 import ir.hamrah.ffi.CardTransferState
 import ir.hamrah.ffi.CardTransfers
+import ir.hamrah.ffi.ShebaTransferState
+import ir.hamrah.ffi.ShebaTransfers
+import ir.hamrah.ffi.TransferMethod
 import kotlinx.coroutines.CoroutineScope
 
 /**
@@ -94,5 +97,40 @@ class CardBlockModel internal constructor(accounts: AccountsClient, scope: Corou
     fun confirm() = step { it.confirm() }
 
     /** A pending block asks the bank for its outcome. */
+    fun resolve() = step { it.resolve() }
+}
+
+/** The SHEBA (PAYA/SATNA) screen's model: see [CardTransferModel]. */
+class ShebaTransferModel internal constructor(transfers: ShebaTransfers, scope: CoroutineScope) :
+    JourneyModel<ShebaTransferState, ShebaTransferJourney>(
+        scope,
+        { transfers.restoreLatest()?.let(::ShebaTransferJourney) },
+        { ShebaTransferJourney(transfers.start()) },
+    ) {
+    /** Picks the source account. */
+    fun chooseSource(accountId: String) = step { it.chooseSource(accountId) }
+
+    /** The destination SHEBA, as typed. */
+    fun enterSheba(sheba: String) = step { it.enterSheba(sheba) }
+
+    /** Confirms (or rejects) the holder's name. */
+    fun confirmHolder(confirmed: Boolean) = step { it.confirmHolder(confirmed) }
+
+    /** The amount in rials, as typed. */
+    fun enterAmount(amount: String) = step { it.enterAmount(amount) }
+
+    /** Picks PAYA or SATNA when both fit. */
+    fun chooseMethod(method: TransferMethod) = step { it.chooseMethod(method) }
+
+    /** Asks the bank for an SMS dynamic PIN bound to this amount and SHEBA. */
+    fun requestPin() = step { it.requestPin() }
+
+    /** Sends the order with the SMS dynamic PIN, exactly once. */
+    fun payWithSmsPin(pin: String) = step { it.submit(pin) }
+
+    /** Sends the order with a code of the phone's soft token, exactly once. */
+    fun payWithSoftToken() = step { it.submitWithSoftToken() }
+
+    /** A pending transfer asks the bank for its outcome. */
     fun resolve() = step { it.resolve() }
 }

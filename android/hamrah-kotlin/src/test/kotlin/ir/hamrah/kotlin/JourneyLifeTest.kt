@@ -5,6 +5,7 @@ import ir.hamrah.ffi.BillSource
 import ir.hamrah.ffi.BlockReason
 import ir.hamrah.ffi.CardBlockState
 import ir.hamrah.ffi.CardTransferState
+import ir.hamrah.ffi.ShebaTransferState
 import ir.hamrah.ffi.StepView
 import kotlinx.coroutines.flow.filter
 import kotlinx.coroutines.flow.first
@@ -165,6 +166,41 @@ class JourneyLifeTest {
             assertNotNull(model.viewWhen { it.receipt != null }.receipt)
             model.finish().join()
             assertNull(client.restoreLatestBillPayment())
+            assertTrue(SandboxBank.ledgerOk())
+        }
+    }
+
+    @Test
+    fun aShebaTransferIsRestoredAtItsConfirmationThenPaidWithTheBanksPinAndFinished() = runBlocking<Unit> {
+        val dir = phoneDir()
+        val secrets = MemorySecretStore()
+        val signer = JcaDeviceSigner()
+        Installs.reopen(dir, secrets, signer = signer).use { first ->
+            Installs.logIn(first)
+            val model = first.shebaTransfer
+            model.open().join()
+            val accounts = assertIs<ShebaTransferState.ChooseSource>(model.state.value).accounts
+            assertTrue(accounts.first().labelFa.startsWith(accounts.first().titleFa), "the core's label")
+            model.chooseSource(accounts.first().accountId).join()
+            model.enterSheba(SandboxBank.seed["other_bank_shebas"].list().first() as String).join()
+            model.confirmHolder(true).join()
+            model.enterAmount("۲٬۰۰۰٬۰۰۰").join()
+            assertIs<ShebaTransferState.Confirm>(model.state.value, "${model.problem.value}")
+        }
+        Installs.reopen(dir, secrets, signer = signer).use { second ->
+            Installs.logIn(second)
+            val model = second.shebaTransfer
+            model.open().join()
+            assertIs<ShebaTransferState.Confirm>(model.state.value, "restored at its confirmation")
+            assertTrue(model.viewWhen { it.pin != null }.pin!!.requestPin.enabled)
+            model.requestPin().join()
+            assertTrue(model.viewWhen { (it.pin?.secondsLeft ?: 0uL) > 0uL }.pin!!.payWithSmsPin.enabled)
+            model.payWithSmsPin(SandboxBank.lastOtp(Installs.SARA_MOBILE)).join()
+            assertIs<ShebaTransferState.Succeeded>(model.state.value, "${model.problem.value}")
+            val receipt = model.viewWhen { it.receipt != null }.receipt!!
+            assertTrue(receipt.titleFa.contains("پایا"), receipt.titleFa)
+            model.finish().join()
+            assertNull(second.restoreLatestShebaTransfer(), "a finished journey is forgotten")
             assertTrue(SandboxBank.ledgerOk())
         }
     }
