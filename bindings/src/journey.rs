@@ -102,6 +102,11 @@ impl<F: Send + 'static, S: Clone + Send + Sync + 'static> Journey<F, S> {
 }
 
 impl<F, S> Journey<F, S> {
+    /// Reads the flow once the running step (if any) is done; `None` once finished.
+    pub(crate) async fn read<T>(&self, read: impl FnOnce(&F) -> T) -> Option<T> {
+        self.flow.lock().await.as_ref().map(read)
+    }
+
     /// Reads the flow without waiting: `None` while a step runs or once finished.
     pub(crate) fn peek<T>(&self, read: impl FnOnce(&F) -> T) -> Option<T> {
         self.flow.try_lock().ok()?.as_ref().map(read)

@@ -11,6 +11,8 @@ pub struct SourceAccount {
     pub account_id: String,
     /// Title in Persian.
     pub title_fa: String,
+    /// How every screen names it (title and the SHEBA's last four digits).
+    pub label_fa: String,
     /// Masked SHEBA.
     pub sheba_masked: String,
     /// Available balance.
@@ -22,6 +24,7 @@ impl From<&core::SourceAccount> for SourceAccount {
         Self {
             account_id: a.account_id.clone(),
             title_fa: a.title_fa.clone(),
+            label_fa: hamrah_core::flows::display::account_label(&a.title_fa, &a.sheba),
             sheba_masked: a.sheba_masked.clone(),
             available_balance_rials: a.available_balance_rials,
         }

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
 pub mod cheques;
+pub mod display;
 pub mod info;
 pub(crate) mod journey;
 pub mod loan_payment;

@@ -11,7 +11,7 @@ final class SoftTokenTests: BankTestCase {
         let card = try XCTUnwrap(sara.cards.first)
         let session = phone.hamrah.session()
         if !session.deviceEnrolled() { _ = try await session.enrollDevice() }
-        let cards = try await phone.hamrah.accounts().cards()
+        let cards = try await phone.hamrah.accounts().overview().cards
         let cardId = try XCTUnwrap(cards.first).cardId
 
         let token = phone.hamrah.token()
@@ -55,7 +55,7 @@ final class SoftTokenTests: BankTestCase {
         let account = try XCTUnwrap(sara.accounts.first)
         let session = phone.hamrah.session()
         if !session.deviceEnrolled() { _ = try await session.enrollDevice() }
-        let cards = try await phone.hamrah.accounts().cards()
+        let cards = try await phone.hamrah.accounts().overview().cards
         let cardId = try XCTUnwrap(cards.first).cardId
         let activation = try await phone.hamrah.token().activate(cardId: cardId)
         try await activation.confirm(code: bank.latestCode(to: sara.mobile))

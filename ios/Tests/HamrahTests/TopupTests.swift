@@ -28,7 +28,7 @@ final class TopupTests: BankTestCase {
         guard case let .chooseSource(purchase, sources, nil) = state else { throw Unexpected(state) }
         XCTAssertEqual(purchase.titleFa, "شارژ شگفت‌انگیز ایرانسل")
         XCTAssertEqual(purchase.amountWordsFa, "پانصد هزار")
-        XCTAssertTrue(sources.contains { if case .account(account.accountId, _, _, _) = $0 { true } else { false } })
+        XCTAssertTrue(sources.contains { if case .account(account.accountId, _, _, _, _) = $0 { true } else { false } })
         state = try await flow.act(input: .chooseSource(sourceId: account.accountId))
         guard case .confirmAccount = state else { throw Unexpected(state) }
         let before = try await phone.balance(of: account.accountId)

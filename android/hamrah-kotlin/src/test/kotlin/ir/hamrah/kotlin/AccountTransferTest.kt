@@ -43,7 +43,7 @@ class AccountTransferTest {
                 assertIs<AccountTransferState.Succeeded>(done)
                 assertEquals("رضا کریمی", done.receipt.destinationHolderName)
                 assertEquals(5_000_000uL, done.receipt.totalDebitedRials)
-                val after = client.accounts.accounts().first { it.accountId == source.accountId }
+                val after = client.accounts.overview().accounts.first { it.accountId == source.accountId }
                 assertEquals(source.availableBalanceRials - 5_000_000uL, after.availableBalanceRials)
                 journey.finish()
                 assertNull(client.restoreAccountTransfer(journey.flowId), "finished: the saved state is forgotten")

@@ -19,7 +19,7 @@ class SoftTokenTest {
     @Test
     fun aTransferPaidWithTheSoftToken() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
-            val card = client.accounts.cards().first()
+            val card = client.accounts.overview().cards.first()
             val activation = client.token.activate(card.cardId)
             assertTrue(activation.sentToMobileMasked().contains("*"))
             activation.confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
@@ -45,7 +45,7 @@ class SoftTokenTest {
     @Test
     fun topUpsAndATransferToAnAccountPaidWithTheSoftToken() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
-            val card = client.accounts.cards().first()
+            val card = client.accounts.overview().cards.first()
             client.token.activate(card.cardId).confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
             val lastCode = SandboxBank.lastOtp(Installs.SARA_MOBILE)
             val (cvv2, expiry) = Installs.cardSecrets()

@@ -46,7 +46,7 @@ class TopupTest {
                 assertEquals(12, done.receipt.operatorReference.length)
                 assertEquals(200_000uL, done.receipt.totalDebitedRials)
                 assertEquals(done, journey.state.value)
-                val after = client.accounts.accounts().first { it.accountId == account.accountId }
+                val after = client.accounts.overview().accounts.first { it.accountId == account.accountId }
                 assertEquals(account.availableBalanceRials - done.receipt.totalDebitedRials, after.availableBalanceRials)
 
                 // Reopened (as after a restart): the receipt is still there.
