@@ -99,12 +99,18 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     init {
         // At logout (or an ended session) the next customer must not see this one's lists.
+        // Only leaving a session clears them: an install that opens logged out has nothing
+        // to forget, and clearing then would wipe the problem a screen is showing.
         scope.launch {
+            var inSession = false
             session.state.collect { state ->
-                if (state is SessionState.LoggedOut || state is SessionState.Expired) {
+                val now = state is SessionState.Active || state is SessionState.Expiring ||
+                    state is SessionState.PasswordChangeRequired
+                if (inSession && !now) {
                     home.clear()
                     history.clear()
                 }
+                inSession = now
             }
         }
     }

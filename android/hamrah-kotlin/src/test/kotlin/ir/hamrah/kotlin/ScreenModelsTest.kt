@@ -68,6 +68,20 @@ class ScreenModelsTest {
     }
 
     @Test
+    fun loggingOutForgetsTheListsTheNextCustomerMustNotSee() = runBlocking<Unit> {
+        Installs.loggedIn().use { client ->
+            client.home.refresh().join()
+            client.history.open().join()
+            assertNotNull(client.home.overview.value)
+            assertTrue(client.history.accounts.value.isNotEmpty())
+            client.session.logout()
+            kotlinx.coroutines.withTimeout(5_000) { client.home.overview.first { it == null } }
+            kotlinx.coroutines.withTimeout(5_000) { client.history.accounts.first { it.isEmpty() } }
+            assertNull(client.history.selected.value)
+        }
+    }
+
+    @Test
     fun anotherDeviceIsListedAndRevokedFromSettings() = runBlocking<Unit> {
         Installs.loggedIn().use { phone ->
             Installs.loggedIn().use { other ->
