@@ -49,11 +49,14 @@ let package = Package(
         ),
         // OpenSSL's P-256 for the tests' desktop DeviceSigner on Linux (CryptoKit elsewhere).
         .systemLibrary(name: "COpenSSL", path: "Tests/COpenSSL"),
+        // Linux only: the symbol Debian's Swift 6.0.3 Observation library misses (Tests/LinuxObservationFix).
+        .target(name: "LinuxObservationFix", path: "Tests/LinuxObservationFix"),
         .testTarget(
             name: "HamrahTests",
             dependencies: [
                 "Hamrah", "HamrahApp",
                 .target(name: "COpenSSL", condition: .when(platforms: [.linux])),
+                .target(name: "LinuxObservationFix", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: strict
         ),

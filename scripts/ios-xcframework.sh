@@ -9,11 +9,14 @@
 #                                  aarch64-apple-ios-sim + x86_64-apple-ios (simulators, one fat
 #                                  library), each with the UniFFI header and module map
 #   hamrah_ffiFFI.xcframework.zip  the same, zipped, with its SwiftPM checksum
-#   package/                       a Swift package: Package.swift with a binaryTarget(url:checksum:)
-#                                  plus the generated bindings and the Hamrah Swift layer
+#   package/                       a Swift package with the products Hamrah (the generated bindings
+#                                  and the Swift layer) and HamrahApp (the app's screens and
+#                                  platform services, ios/App/Sources), over the XCFramework
 #
-# URL is where the zip will be published (the binary target's url); without it, a placeholder
-# is written and the package is usable locally through `path:` (see ios/README.md).
+# URL is where the zip will be published: the package's binary target is then
+# `binaryTarget(url: URL, checksum:)`. Without URL the package is for a local build: the
+# XCFramework is copied into it and the binary target is `binaryTarget(path:)`, so Xcode can add
+# package/ as a local package as it is (ios/README.md, "Building and running the iOS app").
 # HAMRAH_IOS_PROFILE (default `mobile`, the workspace's size-tuned profile) is the cargo
 # profile of the iOS libraries.
 set -euo pipefail
@@ -24,7 +27,7 @@ if [ "$(uname -s)" != Darwin ] || ! command -v xcodebuild >/dev/null 2>&1; then
     exit 2
 fi
 
-url="${1:-https://example.invalid/hamrah_ffiFFI.xcframework.zip}"
+url="${1:-}"
 profile="${HAMRAH_IOS_PROFILE:-mobile}"
 out="target/ios-xcframework"
 device_target=aarch64-apple-ios
@@ -72,11 +75,19 @@ checksum="$(swift package compute-checksum "${out}/hamrah_ffiFFI.xcframework.zip
 
 step "Swift package with the binary target"
 package="${out}/package"
-mkdir -p "${package}/Sources/HamrahBindings" "${package}/Sources/Hamrah"
+mkdir -p "${package}/Sources/HamrahBindings" "${package}/Sources/Hamrah" "${package}/Sources/HamrahApp"
 cp "${out}/generated/hamrah_ffi.swift" "${package}/Sources/HamrahBindings/"
 cp -R ios/Sources/Hamrah/. "${package}/Sources/Hamrah/"
-sed -e "s|@URL@|${url}|" -e "s|@CHECKSUM@|${checksum}|" \
-    ios/Distribution/Package.swift.in >"${package}/Package.swift"
+cp -R ios/App/Sources/. "${package}/Sources/HamrahApp/"
+if [ -n "${url}" ]; then
+    binary="url: \"${url}\", checksum: \"${checksum}\""
+else
+    cp -R "${out}/hamrah_ffiFFI.xcframework" "${package}/"
+    binary='path: "hamrah_ffiFFI.xcframework"'
+fi
+# '&' and '|' would mean something to sed in the replacement.
+binary="$(printf '%s' "${binary}" | sed -e 's/[&|\\]/\\&/g')"
+sed -e "s|@BINARY@|${binary}|" ios/Distribution/Package.swift.in >"${package}/Package.swift"
 
 printf '\nxcframework: %s\nzip:         %s\nchecksum:    %s\npackage:     %s\n' \
     "${out}/hamrah_ffiFFI.xcframework" "${out}/hamrah_ffiFFI.xcframework.zip" "${checksum}" "${package}"

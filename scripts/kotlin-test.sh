@@ -8,7 +8,9 @@
 # Installs what is missing (libjna-java and junit4 from apt; the Kotlin
 # compiler from npm into ~/.cache/hamrah/kotlin, reused), builds hamrah-ffi and
 # the sandbox (debug), regenerates the bindings and fails when they are stale
-# (scripts/kotlin-bindings.sh), compiles with kotlinc, starts
+# (scripts/kotlin-bindings.sh), compiles with kotlinc, type-checks the app's
+# Compose screens against the bindings and the layer (stand-ins for Compose in
+# android/app/typecheck: a change of the bindings that breaks a screen fails here), starts
 # `hamrah-sandbox serve` on a free loopback port (its URL, SPKI pin and admin
 # token go to the tests as system properties), runs JUnit, stops the sandbox.
 #
@@ -57,6 +59,12 @@ rm -rf "${build}/classes" "${build}/test-classes"
 "${kotlinc}" -nowarn -cp "${CP}:${build}/classes" -d "${build}/test-classes" \
     "${lib}/src/test/kotlin" 2>&1 | grep -v '^warning' || true
 [ -d "${build}/test-classes/ir/hamrah/kotlin" ] || { echo "kotlinc failed (tests)" >&2; exit 1; }
+
+step "type-checking the app's screens against the bindings and the Kotlin layer (android/app/typecheck)"
+rm -rf "${build}/app-check"
+"${kotlinc}" -nowarn -cp "${CP}:${build}/classes" -d "${build}/app-check" \
+    android/app/typecheck android/app/src/main/kotlin/ir/hamrah/app/ui 2>&1 | grep -v '^warning' || true
+[ -d "${build}/app-check/ir/hamrah/app/ui" ] || { echo "the app's screens do not type-check" >&2; exit 1; }
 
 step "starting the sandbox bank"
 data="$(mktemp -d)"

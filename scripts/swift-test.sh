@@ -8,14 +8,19 @@
 # 2. builds hamrah-ffi (debug, unstripped: the bindings are generated from it) and the sandbox,
 # 3. generates the Swift bindings, the C header and a module map into ios/Generated/ and fails
 #    when they are stale against ios/api/hamrah_ffi.swift.api (scripts/swift-bindings.sh),
-# 4. copies the package, the library and the sandbox bank's binary into the root (the package's
-#    .build is kept there between runs),
-# 5. runs `swift test` inside the root; each test starts its own sandbox bank on a free port.
+# 4. copies the package, the library and the sandbox bank's binary into this checkout's own
+#    directory in the root (/hamrah/<checkout>-<hash of its path>: worktrees running at the same
+#    time do not overwrite each other; the package's .build is kept there between runs),
+# 5. type-checks the app's SwiftUI screens against stand-ins of the SwiftUI calls they make, the
+#    generated bindings and the Swift layer (ios/App/TypeCheck): a change of the bindings or of
+#    the layer that breaks a screen fails here,
+# 6. runs `swift test` inside the root; each test starts its own sandbox bank on a free port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 root_dir="$(./scripts/swift-root.sh path)"
-inside=/hamrah
+checkout="$(pwd -P)"
+inside="/hamrah/$(basename "${checkout}")-$(printf '%s' "${checkout}" | sha256sum | cut -c1-8)"
 sandbox_inside="${inside}/bin/hamrah-sandbox"
 
 step() { printf '\n==> swift: %s\n' "$*"; }
@@ -42,6 +47,9 @@ mkdir -p "${root_dir}${inside}/ios" "${root_dir}${inside}/bin"
 find "${root_dir}${inside}/ios" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
 tar -C ios --exclude=./.build -cf - . | tar -C "${root_dir}${inside}/ios" -xf -
 cp target/debug/hamrah-sandbox "${root_dir}${sandbox_inside}"
+
+step "type-checking the app's screens (ios/App/TypeCheck)"
+./scripts/swift-root.sh run sh -c "cd ${inside}/ios && exec sh App/TypeCheck/check.sh"
 
 step "swift test"
 trap stop_leftover_banks EXIT

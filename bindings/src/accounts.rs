@@ -1,182 +1,127 @@
-//! [`AccountsClient`]: the home screen's accounts and cards, and the history
-//! (statement pages), as the bank sends them.
+//! [`AccountsClient`]: the customer's own money outside any payment, over
+//! the core's account flows (`hamrah_core::flows::accounts`): the overview
+//! (a failed refresh keeps the last lists), statement pages (cached sealed on
+//! the phone, shown from the cache when the bank cannot be reached, searched
+//! offline), a card's limits, and card blocks ([`CardBlockFlow`]).
 
 use std::sync::Arc;
 
-use hamrah_core::client::{Account, Card};
-use hamrah_core::sms::directory;
-use serde::Deserialize;
+use hamrah_core::ErrorKind;
+use hamrah_core::flows::accounts::{CardBlock, Overview, Statement, card_limits};
+use tokio::sync::Mutex;
 
+use crate::accounts_types::{CardLimitsInfo, OverviewInfo, StatementEntry, StatementPage};
+use crate::card_block::{self, CardBlockFlow};
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::runtime::run;
-use crate::types::BankInfo;
 
-/// One of the customer's accounts.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct AccountInfo {
-    /// The bank's id.
-    pub account_id: String,
-    /// Title in Persian.
-    pub title_fa: String,
-    /// The account's SHEBA (shown on request).
-    pub sheba: String,
-    /// `active`, `blocked` or `closed`.
-    pub state: String,
-    /// Ledger balance.
-    pub balance_rials: i64,
-    /// Available balance.
-    pub available_balance_rials: u64,
-}
-
-impl From<Account> for AccountInfo {
-    fn from(a: Account) -> Self {
-        Self {
-            account_id: a.account_id,
-            title_fa: a.title_fa,
-            sheba: a.sheba,
-            state: a.state,
-            balance_rials: a.balance_rials,
-            available_balance_rials: a.available_balance_rials,
-        }
-    }
-}
-
-/// One of the customer's cards (masked).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CardInfo {
-    /// The bank's id.
-    pub card_id: String,
-    /// Masked PAN.
-    pub pan_masked: String,
-    /// Holder's name.
-    pub holder_name_fa: String,
-    /// Issuer.
-    pub bank: BankInfo,
-    /// The account behind it.
-    pub account_id: String,
-    /// `active`, `blocked` or `expired`.
-    pub state: String,
-}
-
-impl From<Card> for CardInfo {
-    fn from(c: Card) -> Self {
-        Self {
-            card_id: c.card_id,
-            pan_masked: c.pan_masked,
-            holder_name_fa: c.holder_name_fa,
-            bank: (&c.bank).into(),
-            account_id: c.account_id,
-            state: c.state,
-        }
-    }
-}
-
-/// One line of a statement (the contract's `StatementEntry`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
-pub struct StatementEntry {
-    /// The bank's id of the posting.
-    pub entry_id: String,
-    /// When, Jalali date and Tehran time.
-    pub posted_at_jalali: String,
-    /// `debit` or `credit`.
-    pub direction: String,
-    /// Amount.
-    pub amount_rials: u64,
-    /// Balance after it.
-    pub balance_after_rials: i64,
-    /// `card_transfer`, `sheba_transfer`, `bill_payment`, `fee`, ...
-    pub kind: String,
-    /// Description in Persian.
-    pub description_fa: String,
-    /// Trace number, when there is one.
-    #[serde(default)]
-    pub trace_number: Option<String>,
-    /// The other party's name, when known.
-    #[serde(default)]
-    pub counterparty_name: Option<String>,
-}
-
-/// One page of a statement, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct StatementPage {
-    /// The entries.
-    pub items: Vec<StatementEntry>,
-    /// The next page's cursor; null on the last page.
-    pub next_cursor: Option<String>,
-}
-
-/// The customer's accounts, cards and history.
+/// The customer's accounts, cards, statements, limits and card blocks.
 #[derive(uniffi::Object)]
 pub struct AccountsClient {
     install: Arc<Install>,
+    overview: Arc<Mutex<Option<Overview>>>,
 }
 
 impl AccountsClient {
     pub(crate) fn new(install: Arc<Install>) -> Arc<Self> {
-        Arc::new(Self { install })
+        Arc::new(Self {
+            install,
+            overview: Arc::new(Mutex::new(None)),
+        })
     }
 }
 
 #[uniffi::export]
 impl AccountsClient {
-    /// The customer's accounts.
-    pub async fn accounts(&self) -> Result<Vec<AccountInfo>, HamrahError> {
-        let install = Arc::clone(&self.install);
+    /// The accounts and cards: fetched the first time, refreshed each call
+    /// after that; a failed refresh returns the last lists with its `error`
+    /// (an ended session forgets them and fails).
+    pub async fn overview(&self) -> Result<OverviewInfo, HamrahError> {
+        let (install, held) = (Arc::clone(&self.install), Arc::clone(&self.overview));
         run(async move {
-            let accounts = install
-                .ctx
-                .api
-                .accounts()
-                .await
-                .map_err(|e| HamrahError::of(&e))?;
-            directory::remember_accounts(&install.ctx.store, &accounts);
-            Ok(accounts.into_iter().map(Into::into).collect())
+            let mut held = held.lock().await;
+            if let Some(overview) = held.as_mut() {
+                let state = overview.refresh().await;
+                match &state.error {
+                    Some(problem) if problem.kind == ErrorKind::SessionEnded => {
+                        let problem = problem.clone();
+                        *held = None;
+                        return Err(problem.into());
+                    }
+                    _ => return Ok(state.into()),
+                }
+            }
+            let overview = Overview::load(install.ctx.clone()).await?;
+            let info = overview.state().into();
+            *held = Some(overview);
+            Ok(info)
         })
         .await
     }
 
-    /// The customer's cards.
-    pub async fn cards(&self) -> Result<Vec<CardInfo>, HamrahError> {
+    /// The statement of `account_id`, `page_size` entries a page (1 to 100).
+    pub fn statement(&self, account_id: String, page_size: u32) -> Arc<StatementPages> {
+        Arc::new(StatementPages {
+            statement: Arc::new(Mutex::new(Statement::new(
+                self.install.ctx.clone(),
+                &account_id,
+                page_size,
+            ))),
+        })
+    }
+
+    /// A card's card-to-card limits with today's and this month's usage.
+    pub async fn card_limits(&self, card_id: String) -> Result<CardLimitsInfo, HamrahError> {
         let install = Arc::clone(&self.install);
+        run(async move { Ok((&card_limits(&install.ctx, &card_id).await?).into()) }).await
+    }
+
+    /// A new card block over HTTPS, at the list of the customer's active cards.
+    pub async fn start_card_block(&self) -> Result<Arc<CardBlockFlow>, HamrahError> {
+        let ctx = self.install.ctx.clone();
+        run(async move { Ok(card_block::wrap(CardBlock::start(ctx).await?)) }).await
+    }
+
+    /// Reopens the card block saved last (at start, after the app was killed), if any.
+    pub async fn restore_card_block(&self) -> Result<Option<Arc<CardBlockFlow>>, HamrahError> {
+        let ctx = self.install.ctx.clone();
+        run(async move { Ok(CardBlock::restore_latest(ctx)?.map(card_block::wrap)) }).await
+    }
+}
+
+/// Paging through one account's statement, newest first.
+#[derive(uniffi::Object)]
+pub struct StatementPages {
+    statement: Arc<Mutex<Statement>>,
+}
+
+#[uniffi::export]
+impl StatementPages {
+    /// A page: the newest (again from the top) when `from_top`, else the
+    /// next older one (empty past the end); from the bank, or from the
+    /// phone's cache when the bank cannot be reached (`from_cache`).
+    pub async fn page(&self, from_top: bool) -> Result<StatementPage, HamrahError> {
+        let statement = Arc::clone(&self.statement);
         run(async move {
-            let cards = install
-                .ctx
-                .api
-                .cards()
-                .await
-                .map_err(|e| HamrahError::of(&e))?;
-            directory::remember_cards(&install.ctx.store, &cards);
-            Ok(cards.into_iter().map(Into::into).collect())
+            let mut statement = statement.lock().await;
+            let page = if from_top {
+                statement.first_page().await?
+            } else {
+                statement.next_page().await?
+            };
+            Ok(page.into())
         })
         .await
     }
 
-    /// One page of an account's statement (`cursor` null for the newest).
-    pub async fn statement(
-        &self,
-        account_id: String,
-        cursor: Option<String>,
-        limit: u32,
-    ) -> Result<StatementPage, HamrahError> {
-        let install = Arc::clone(&self.install);
+    /// The entries on this phone matching what the customer typed: an amount
+    /// (Persian digits allowed) or a counterparty's name; works offline.
+    pub async fn search(&self, query: String) -> Result<Vec<StatementEntry>, HamrahError> {
+        let statement = Arc::clone(&self.statement);
         run(async move {
-            let page = install
-                .ctx
-                .api
-                .statement(&account_id, cursor.as_deref(), limit)
-                .await
-                .map_err(|e| HamrahError::of(&e))?;
-            let items = page
-                .items
-                .into_iter()
-                .map(serde_json::from_value)
-                .collect::<Result<Vec<StatementEntry>, _>>()
-                .map_err(|_| HamrahError::of(&hamrah_core::channel::ChannelError::Protocol))?;
-            Ok(StatementPage {
-                items,
-                next_cursor: page.next_cursor,
-            })
+            let found = statement.lock().await.search_typed(&query)?;
+            Ok(found.iter().map(Into::into).collect())
         })
         .await
     }

@@ -1,6 +1,7 @@
 //! The bill payment's states, as the screens render them.
 
 use hamrah_core::flows::bill_payment as core;
+use hamrah_core::flows::display;
 
 use crate::types::{PinStatus, ProblemInfo, problem};
 
@@ -59,6 +60,8 @@ pub enum BillSource {
         sheba_masked: String,
         /// Available balance.
         available_balance_rials: u64,
+        /// How every screen names it.
+        label_fa: String,
     },
     /// A card: SMS dynamic PIN, CVV2 and expiry.
     Card {
@@ -68,6 +71,8 @@ pub enum BillSource {
         pan_masked: String,
         /// Issuer's Persian name.
         bank_name_fa: String,
+        /// How every screen names it.
+        label_fa: String,
     },
 }
 
@@ -84,6 +89,7 @@ impl From<&core::BillSource> for BillSource {
                 title_fa: title_fa.clone(),
                 sheba_masked: sheba_masked.clone(),
                 available_balance_rials: *available_balance_rials,
+                label_fa: display::account_label(title_fa, sheba_masked),
             },
             core::BillSource::Card {
                 card_id,
@@ -94,6 +100,7 @@ impl From<&core::BillSource> for BillSource {
                 card_id: card_id.clone(),
                 pan_masked: pan_masked.clone(),
                 bank_name_fa: bank_name_fa.clone(),
+                label_fa: display::card_label(bank_name_fa, pan_masked),
             },
         }
     }

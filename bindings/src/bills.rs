@@ -6,11 +6,58 @@ use std::sync::Arc;
 use hamrah_core::flows::bill_payment::BillPayment;
 
 use crate::bill_types::BillPaymentState;
+use crate::display::StepView;
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::journey::{Journey, step};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
+
+/// One input of the customer on a bill payment (one export for every step:
+/// each export costs the phones' library kilobytes).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum BillPaymentInput {
+    /// The bill ID and payment ID as typed; then the biller's answer.
+    EnterBill {
+        /// The bill ID.
+        bill_id: String,
+        /// The payment ID.
+        payment_id: String,
+    },
+    /// Picks the account or card that pays.
+    ChooseSource {
+        /// The bank's id of the account or card.
+        source_id: String,
+    },
+    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
+    Confirm {
+        /// The SMS dynamic PIN the bank sent for this bill.
+        pin: String,
+    },
+    /// Pays from the chosen account with a code of this phone's soft token, exactly once.
+    ConfirmWithSoftToken,
+    /// Asks for an SMS dynamic PIN bound to this bill (from the card's
+    /// issuer, or from the bank when an account pays).
+    RequestPin,
+    /// Pays by card with the dynamic PIN, CVV2 and expiry, exactly once.
+    SubmitCard {
+        /// The SMS dynamic PIN.
+        pin: String,
+        /// The card's CVV2.
+        cvv2: String,
+        /// The card's expiry, `YYMM`.
+        expiry: String,
+    },
+    /// Pays by card with a code of the card's soft token, exactly once.
+    SubmitCardWithSoftToken {
+        /// The card's CVV2.
+        cvv2: String,
+        /// The card's expiry, `YYMM`.
+        expiry: String,
+    },
+    /// A pending payment asks the bank for its outcome.
+    Resolve,
+}
 
 /// Receives every state of a bill payment.
 #[uniffi::export(foreign)]
@@ -48,13 +95,12 @@ impl BillPayments {
         run(async move { Ok(wrap(BillPayment::start(ctx))) }).await
     }
 
-    /// Reopens a saved payment (after a restart); a pending one learns its outcome.
-    pub async fn restore(
-        &self,
-        flow_id: String,
-    ) -> Result<Option<Arc<BillPaymentFlow>>, HamrahError> {
+    /// Reopens the payment saved last, if any: the app calls it when the screen
+    /// opens, so one the process was killed in (a turned phone, low memory)
+    /// goes on where it was; a pending one learns its outcome.
+    pub async fn restore_latest(&self) -> Result<Option<Arc<BillPaymentFlow>>, HamrahError> {
         let ctx = self.install.ctx.clone();
-        run(async move { Ok(BillPayment::restore(ctx, &flow_id)?.map(wrap)) }).await
+        run(async move { Ok(BillPayment::restore_latest(ctx)?.map(wrap)) }).await
     }
 }
 
@@ -77,6 +123,17 @@ impl BillPaymentFlow {
         self.journey.current()
     }
 
+    /// What the current step offers: at the dynamic-PIN step its buttons and
+    /// countdown (ask again each second while it counts), resolve while the
+    /// outcome is unknown, cancel before anything was sent, the receipt and
+    /// finish at the end.
+    pub async fn view(&self) -> StepView {
+        self.journey
+            .read(|flow| flow.view().into())
+            .await
+            .unwrap_or_default()
+    }
+
     /// Calls `observer` with the current state, then with every new one.
     pub fn observe(
         &self,
@@ -96,68 +153,22 @@ impl BillPaymentFlow {
         })
     }
 
-    /// The bill ID and payment ID as typed; then the biller's answer.
-    pub async fn enter_bill(
-        &self,
-        bill_id: String,
-        payment_id: String,
-    ) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.enter_bill(&bill_id, &payment_id).await)
-    }
-
-    /// Picks the account or card that pays.
-    pub async fn choose_source(&self, source_id: String) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.choose_source(&source_id))
-    }
-
-    /// Pays from the chosen account with the SMS dynamic PIN, exactly once.
-    pub async fn confirm(&self, pin: String) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.confirm(&pin).await)
-    }
-
-    /// Pays from the chosen account with a code of this phone's soft token, exactly once.
-    pub async fn confirm_with_soft_token(&self) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.confirm_with_soft_token().await)
-    }
-
-    /// Asks for an SMS dynamic PIN bound to this bill (from the card's
-    /// issuer, or from the bank when an account pays).
-    pub async fn request_pin(&self) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.request_pin().await)
-    }
-
-    /// Pays by card with the dynamic PIN, CVV2 and expiry, exactly once.
-    pub async fn submit_card(
-        &self,
-        pin: String,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.submit_card(&pin, &cvv2, &expiry).await)
-    }
-
-    /// Whether a soft-token code can pay: the chosen card's token, or any
-    /// token of this phone when an account pays.
-    pub async fn soft_token_available(&self) -> bool {
-        self.journey
-            .lock()
-            .await
-            .as_ref()
-            .is_some_and(BillPayment::soft_token_available)
-    }
-
-    /// Pays by card with a code of the card's soft token, exactly once.
-    pub async fn submit_card_with_soft_token(
-        &self,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.submit_card_with_soft_token(&cvv2, &expiry).await)
-    }
-
-    /// A pending payment asks the bank for its outcome.
-    pub async fn resolve(&self) -> Result<BillPaymentState, HamrahError> {
-        step!(self, flow => flow.resolve().await)
+    /// One input of the customer (see [`BillPaymentInput`]); returns the new
+    /// state, also published to the observers. A payment runs exactly once.
+    pub async fn step(&self, input: BillPaymentInput) -> Result<BillPaymentState, HamrahError> {
+        use BillPaymentInput as I;
+        step!(self, flow => match input {
+            I::EnterBill { bill_id, payment_id } => flow.enter_bill(&bill_id, &payment_id).await,
+            I::ChooseSource { source_id } => flow.choose_source(&source_id),
+            I::Confirm { pin } => flow.confirm(&pin).await,
+            I::ConfirmWithSoftToken => flow.confirm_with_soft_token().await,
+            I::RequestPin => flow.request_pin().await,
+            I::SubmitCard { pin, cvv2, expiry } => flow.submit_card(&pin, &cvv2, &expiry).await,
+            I::SubmitCardWithSoftToken { cvv2, expiry } => {
+                flow.submit_card_with_soft_token(&cvv2, &expiry).await
+            }
+            I::Resolve => flow.resolve().await,
+        })
     }
 
     /// Ends the journey: the saved state is forgotten.

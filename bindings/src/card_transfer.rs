@@ -6,11 +6,59 @@ use std::sync::Arc;
 use hamrah_core::flows::card_transfer::CardTransfer;
 
 use crate::card_transfer_types::CardTransferState;
+use crate::display::StepView;
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::journey::{Journey, step};
 use crate::observe::{CountdownObserver, ObservationHandle, countdown};
 use crate::runtime::run;
+
+/// One input of the customer on a card-to-card journey: one export for every
+/// step keeps the phones' library small (each export costs kilobytes).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum CardTransferInput {
+    /// Picks the source card.
+    ChooseSource {
+        /// The bank's id of the card.
+        card_id: String,
+    },
+    /// The destination card number as typed; then the holder inquiry.
+    EnterDestination {
+        /// As typed (Persian digits, spaces and dashes allowed).
+        pan: String,
+    },
+    /// Confirms (or rejects) the holder.
+    ConfirmHolder {
+        /// The holder is the right one.
+        confirmed: bool,
+    },
+    /// The amount in rials, as typed (Persian digits and separators allowed).
+    EnterAmount {
+        /// As typed.
+        amount: String,
+    },
+    /// Asks the issuer for an SMS dynamic PIN, as the policy allows.
+    RequestPin,
+    /// Submits with the dynamic PIN, CVV2 and expiry (`YYMM`), exactly once.
+    Submit {
+        /// The SMS dynamic PIN.
+        pin: String,
+        /// The card's CVV2.
+        cvv2: String,
+        /// The card's expiry, `YYMM`.
+        expiry: String,
+    },
+    /// Submits exactly once with a code of the card's soft token, bound to
+    /// this amount and payee, made on the phone.
+    SubmitWithSoftToken {
+        /// The card's CVV2.
+        cvv2: String,
+        /// The card's expiry, `YYMM`.
+        expiry: String,
+    },
+    /// A pending journey asks the bank for its outcome.
+    Resolve,
+}
 
 /// Receives every state of a card-to-card journey.
 #[uniffi::export(foreign)]
@@ -48,13 +96,12 @@ impl CardTransfers {
         run(async move { Ok(wrap(CardTransfer::start(ctx).await?)) }).await
     }
 
-    /// Reopens a saved journey (after a restart); a pending one learns its outcome.
-    pub async fn restore(
-        &self,
-        flow_id: String,
-    ) -> Result<Option<Arc<CardTransferFlow>>, HamrahError> {
+    /// Reopens the journey saved last, if any: the app calls it when the screen
+    /// opens, so one the process was killed in (a turned phone, low memory)
+    /// goes on where it was; a pending one learns its outcome.
+    pub async fn restore_latest(&self) -> Result<Option<Arc<CardTransferFlow>>, HamrahError> {
         let ctx = self.install.ctx.clone();
-        run(async move { Ok(CardTransfer::restore(ctx, &flow_id)?.map(wrap)) }).await
+        run(async move { Ok(CardTransfer::restore_latest(ctx)?.map(wrap)) }).await
     }
 }
 
@@ -77,6 +124,17 @@ impl CardTransferFlow {
         self.journey.current()
     }
 
+    /// What the current step offers: at the dynamic-PIN step its buttons and
+    /// countdown (ask again each second while it counts), resolve while the
+    /// outcome is unknown, cancel before anything was sent, the receipt and
+    /// finish at the end.
+    pub async fn view(&self) -> StepView {
+        self.journey
+            .read(|flow| flow.view().into())
+            .await
+            .unwrap_or_default()
+    }
+
     /// Calls `observer` with the current state, then with every new one
     /// (also the outcome of a submit whose caller stopped waiting).
     pub fn observe(
@@ -97,65 +155,24 @@ impl CardTransferFlow {
         })
     }
 
-    /// Picks the source card.
-    pub async fn choose_source(&self, card_id: String) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.choose_source(&card_id))
-    }
-
-    /// The destination card number as typed; then the holder inquiry.
-    pub async fn enter_destination(&self, pan: String) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.enter_destination(&pan).await)
-    }
-
-    /// Confirms (or rejects) the holder.
-    pub async fn confirm_holder(&self, confirmed: bool) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.confirm_holder(confirmed).await)
-    }
-
-    /// The amount in rials, as typed (Persian digits and separators allowed).
-    pub async fn enter_amount(&self, amount: String) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.enter_amount(&amount))
-    }
-
-    /// Asks the issuer for an SMS dynamic PIN, as the policy allows.
-    pub async fn request_pin(&self) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.request_pin().await)
-    }
-
-    /// Submits with the dynamic PIN, CVV2 and expiry (`YYMM`), exactly once;
-    /// returns the outcome. Cancelling the caller does not cancel the
-    /// transfer: its outcome still reaches the observers.
-    pub async fn submit(
-        &self,
-        pin: String,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.submit(&pin, &cvv2, &expiry).await)
-    }
-
-    /// Whether this phone holds the source card's soft token (no SMS PIN needed).
-    pub async fn soft_token_available(&self) -> bool {
-        self.journey
-            .lock()
-            .await
-            .as_ref()
-            .is_some_and(CardTransfer::soft_token_available)
-    }
-
-    /// Submits exactly once with a code of the card's soft token, bound to
-    /// this amount and payee, made on the phone.
-    pub async fn submit_with_soft_token(
-        &self,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.submit_with_soft_token(&cvv2, &expiry).await)
-    }
-
-    /// A pending journey asks the bank for its outcome.
-    pub async fn resolve(&self) -> Result<CardTransferState, HamrahError> {
-        step!(self, flow => flow.resolve().await)
+    /// One input of the customer (see [`CardTransferInput`]); returns the new
+    /// state, also published to the observers. A submit runs exactly once on
+    /// the library's runtime: cancelling the caller does not cancel the
+    /// transfer, and its outcome still reaches the observers.
+    pub async fn step(&self, input: CardTransferInput) -> Result<CardTransferState, HamrahError> {
+        use CardTransferInput as I;
+        step!(self, flow => match input {
+            I::ChooseSource { card_id } => flow.choose_source(&card_id),
+            I::EnterDestination { pan } => flow.enter_destination(&pan).await,
+            I::ConfirmHolder { confirmed } => flow.confirm_holder(confirmed).await,
+            I::EnterAmount { amount } => flow.enter_amount(&amount),
+            I::RequestPin => flow.request_pin().await,
+            I::Submit { pin, cvv2, expiry } => flow.submit(&pin, &cvv2, &expiry).await,
+            I::SubmitWithSoftToken { cvv2, expiry } => {
+                flow.submit_with_soft_token(&cvv2, &expiry).await
+            }
+            I::Resolve => flow.resolve().await,
+        })
     }
 
     /// Ends the journey (after the receipt was shown): the saved state is forgotten.

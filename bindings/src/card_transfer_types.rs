@@ -9,6 +9,8 @@ use crate::types::{BankInfo, PinStatus, ProblemInfo, problem};
 pub struct SourceCard {
     /// The bank's id of the card.
     pub card_id: String,
+    /// How every screen names it (bank and masked PAN).
+    pub label_fa: String,
     /// Masked PAN.
     pub pan_masked: String,
     /// Issuer's Persian name.
@@ -19,6 +21,7 @@ impl From<&core::SourceCard> for SourceCard {
     fn from(card: &core::SourceCard) -> Self {
         Self {
             card_id: card.card_id.clone(),
+            label_fa: hamrah_core::flows::display::card_label(&card.bank_name_fa, &card.pan_masked),
             pan_masked: card.pan_masked.clone(),
             bank_name_fa: card.bank_name_fa.clone(),
         }

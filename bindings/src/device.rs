@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use hamrah_core::client::Device;
 use hamrah_core::client::signing::DevicePlatform as CorePlatform;
+use hamrah_core::digits::to_persian_digits;
+use hamrah_core::flows::display;
 use hamrah_core::platform::{
     DeviceSigner as CoreSigner, LocalUnlock as CoreUnlock, PlatformError as CoreError,
     UnlockReason as CoreReason,
@@ -84,11 +86,20 @@ pub struct DeviceInfo {
     pub current: bool,
     /// Last seen, Jalali date and Tehran time.
     pub last_seen_at_jalali: Option<String>,
+    /// How the device list names it (its name or kind; «همین دستگاه» for this one).
+    pub label_fa: String,
+    /// Last seen, in Persian digits.
+    pub last_seen_fa: Option<String>,
+    /// Whether the list offers to revoke it (another active device).
+    pub revocable: bool,
 }
 
 impl From<Device> for DeviceInfo {
     fn from(d: Device) -> Self {
         Self {
+            label_fa: display::device_label(d.name.as_deref(), d.platform.as_deref(), d.current),
+            last_seen_fa: d.last_seen_at_jalali.as_deref().map(to_persian_digits),
+            revocable: display::device_revocable(&d.state, d.current),
             device_id: d.device_id,
             name: d.name,
             platform: d.platform,
@@ -134,6 +145,10 @@ impl CoreUnlock for ForeignUnlock {
             title_fa: reason.title_fa.clone(),
             title_en: reason.title_en.clone(),
         };
-        Ok(self.0.unlock(reason)?)
+        // A prompt that cannot be shown means the phone has no screen lock.
+        self.0.unlock(reason).map_err(|error| match error {
+            PlatformError::Unavailable => CoreError::UnlockUnavailable,
+            other => other.into(),
+        })
     }
 }

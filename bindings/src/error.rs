@@ -164,6 +164,19 @@ impl From<Problem> for HamrahError {
     }
 }
 
+/// The problem to show for a failure that is not a [`HamrahError`] (in
+/// Swift, anything else a call may throw; in Kotlin, an unexpected
+/// exception): the library's own internal message, never the app's.
+#[uniffi::export]
+pub fn unexpected_problem() -> crate::types::ProblemInfo {
+    let problem = Problem::internal(
+        "internal.unexpected",
+        "خطای داخلی برنامه؛ دوباره تلاش کنید.",
+        "An internal error occurred; try again.",
+    );
+    (&problem).into()
+}
+
 /// The one error a platform service (implemented in Kotlin or Swift) reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum PlatformError {

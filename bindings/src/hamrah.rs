@@ -14,6 +14,7 @@ use hamrah_core::session::{Session, device_id};
 use hamrah_core::store::Store;
 use hamrah_core::token::SoftTokenVault;
 
+use crate::account_transfer::AccountTransfers;
 use crate::accounts::AccountsClient;
 use crate::bills::BillPayments;
 use crate::card_transfer::CardTransfers;
@@ -29,8 +30,9 @@ use crate::platform::{ForeignSecretStore, SecretStore};
 use crate::runtime::run;
 use crate::session::SessionClient;
 use crate::sheba_transfer::ShebaTransfers;
-use crate::sms::{Connectivity, SmsChannel, SmsEncoding, SmsTransport};
+use crate::sms::{Connectivity, SmsChannel, SmsTransport};
 use crate::token::TokenClient;
+use crate::topup::Topups;
 
 /// Where the bank is and where the install keeps its files.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -43,8 +45,10 @@ pub struct HamrahConfig {
     pub data_dir: String,
     /// The phone's name, as the customer's device list shows it.
     pub device_name: String,
-    /// The phone's platform.
+    /// The phone's platform (it also decides how SMS frames travel).
     pub device_platform: DevicePlatform,
+    /// The bank's SMS number (the SMS channel reads only SMS from exactly it).
+    pub bank_sms_number: String,
 }
 
 /// The root client: one per install.
@@ -80,9 +84,10 @@ impl Hamrah {
             let bank = BankClient::new(&config.bank_url, &pins, Timeouts::default())
                 .map_err(|e| HamrahError::of(&e))?;
             let api = Api::new(bank, device);
+            let platform = config.device_platform.into();
             let profile = DeviceProfile {
                 name: config.device_name,
-                platform: config.device_platform.into(),
+                platform,
             };
             api.set_device_signer(Arc::new(ForeignSigner(signer)), profile);
             let ctx = Context::connect(api.clone(), Arc::new(store))
@@ -94,6 +99,8 @@ impl Hamrah {
                     session,
                     ctx,
                     secrets,
+                    platform,
+                    bank_sms_number: config.bank_sms_number,
                 }),
             }))
         })
@@ -150,20 +157,32 @@ impl Hamrah {
         NoticesClient::new(Arc::clone(&self.install))
     }
 
+    /// Mobile top-ups and internet packages.
+    pub fn topups(&self) -> Arc<Topups> {
+        Topups::new(Arc::clone(&self.install))
+    }
+
+    /// Transfers to accounts of this bank, by account number.
+    pub fn account_transfers(&self) -> Arc<AccountTransfers> {
+        AccountTransfers::new(Arc::clone(&self.install))
+    }
+
     /// The soft token: activation, codes, deactivation.
     pub fn token(&self) -> Arc<TokenClient> {
         TokenClient::new(Arc::clone(&self.install))
     }
 
     /// Banking over SMS when mobile data is down, through the app's radio
-    /// (`transport`); the app hands received SMS to [`SmsChannel::deliver`].
+    /// (`transport`), in the encoding the core chooses for the platform
+    /// (data SMS on Android, GSM-7 text on iPhone: `Encoding::for_platform`);
+    /// the app hands received SMS to [`SmsChannel::deliver_received`] (or a
+    /// pasted reply to [`SmsChannel::deliver`]).
     pub fn sms(
         &self,
         transport: Arc<dyn SmsTransport>,
         connectivity: Arc<dyn Connectivity>,
-        encoding: SmsEncoding,
     ) -> Arc<SmsChannel> {
-        SmsChannel::new(Arc::clone(&self.install), transport, connectivity, encoding)
+        SmsChannel::new(Arc::clone(&self.install), transport, connectivity)
     }
 
     /// Asks the bank about every payment whose outcome is still unknown, and

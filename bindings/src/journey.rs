@@ -3,7 +3,9 @@
 //! state reaches every observer before the step returns, so a `StateFlow` in
 //! Kotlin already holds it when the suspend call resumes. The [`step!`] macro
 //! runs one step as a task of the library's runtime, so a step whose caller
-//! stops waiting (a submit) still completes and is still reported.
+//! stops waiting (a submit) still completes and is still reported; [`act!`]
+//! does the same for a journey whose one export takes every input, its end
+//! included.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex as SyncMutex, Weak};
@@ -100,6 +102,11 @@ impl<F: Send + 'static, S: Clone + Send + Sync + 'static> Journey<F, S> {
 }
 
 impl<F, S> Journey<F, S> {
+    /// Reads the flow once the running step (if any) is done; `None` once finished.
+    pub(crate) async fn read<T>(&self, read: impl FnOnce(&F) -> T) -> Option<T> {
+        self.flow.lock().await.as_ref().map(read)
+    }
+
     /// Reads the flow without waiting: `None` while a step runs or once finished.
     pub(crate) fn peek<T>(&self, read: impl FnOnce(&F) -> T) -> Option<T> {
         self.flow.try_lock().ok()?.as_ref().map(read)
@@ -131,4 +138,28 @@ macro_rules! step {
     }};
 }
 
-pub(crate) use step;
+/// Runs one input of a journey whose one export takes every input, the end
+/// included (`TopupFlow::act`):
+/// `act!(self, flow => apply(flow, input).await, view, Topup::close)`, where
+/// `apply` returns whether the journey goes on. Then `view(flow)` is
+/// published and returned; else the journey ends with `close` (the saved
+/// state is forgotten) and its last state is returned.
+macro_rules! act {
+    ($self:ident, $flow:ident => $apply:expr, $view:expr, $close:expr) => {{
+        let journey = ::std::sync::Arc::clone(&$self.journey);
+        $crate::runtime::run(async move {
+            let mut guard = journey.lock().await;
+            let $flow = guard.as_mut().ok_or_else($crate::journey::finished)?;
+            if $apply? {
+                let state = $view($flow);
+                journey.publish(Ok(state))
+            } else {
+                guard.take().map_or(Ok(()), $close)?;
+                journey.current()
+            }
+        })
+        .await
+    }};
+}
+
+pub(crate) use {act, step};

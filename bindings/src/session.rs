@@ -99,6 +99,122 @@ impl From<Core> for SessionState {
     }
 }
 
+impl From<SessionState> for Core {
+    fn from(state: SessionState) -> Self {
+        use SessionState as S;
+        match state {
+            S::LoggedOut => Self::LoggedOut,
+            S::ActivationCodeSent {
+                sent_to_mobile_masked,
+                seconds_left,
+            } => Self::ActivationCodeSent {
+                sent_to_mobile_masked,
+                seconds_left,
+            },
+            S::ChooseCredentials => Self::ChooseCredentials,
+            S::LoginCodeSent {
+                sent_to_mobile_masked,
+                seconds_left,
+            } => Self::LoginCodeSent {
+                sent_to_mobile_masked,
+                seconds_left,
+            },
+            S::PasswordChangeRequired { reason } => Self::PasswordChangeRequired { reason },
+            S::Active { customer } => Self::Active { customer },
+            S::Expiring {
+                customer,
+                seconds_left,
+            } => Self::Expiring {
+                customer,
+                seconds_left,
+            },
+            S::Expired { code } => Self::Expired { code },
+            S::Locked {
+                retry_after_seconds,
+            } => Self::Locked {
+                retry_after_seconds,
+            },
+        }
+    }
+}
+
+/// A line about the session for the customer.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SessionNotice {
+    /// The text, in Persian (numbers in Persian digits).
+    pub text_fa: String,
+    /// It warns (the session ends, login refused, password to change): the
+    /// error colour, announced by screen readers.
+    pub warning: bool,
+}
+
+/// What a screen says about `state`, if anything (the core's words).
+#[uniffi::export]
+pub fn session_notice(state: SessionState) -> Option<SessionNotice> {
+    Core::from(state).notice().map(|n| SessionNotice {
+        text_fa: n.text_fa,
+        warning: n.warning,
+    })
+}
+
+/// One input of the customer on the login screens (one export for all of
+/// them keeps the phones' library small: each export costs kilobytes).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum SessionInput {
+    /// Activation, step 1: national ID, mobile, Jalali birth date, a card of
+    /// this bank and its expiry (`YYMM`); an SMS code is sent.
+    StartActivation {
+        /// National ID, as typed.
+        national_id: String,
+        /// Mobile, as typed.
+        mobile: String,
+        /// Jalali birth date (`1375/02/20`, any digits).
+        birth_date: String,
+        /// A card of this bank.
+        pan: String,
+        /// Its expiry, `YYMM`.
+        expiry: String,
+    },
+    /// Activation, step 2: the SMS code.
+    VerifyActivation {
+        /// The code.
+        code: String,
+    },
+    /// Activation, step 3: username and password; the customer is logged in.
+    ChooseCredentials {
+        /// Username.
+        username: String,
+        /// Password.
+        password: String,
+    },
+    /// Login with username and password.
+    Login {
+        /// Username.
+        username: String,
+        /// Password.
+        password: String,
+    },
+    /// Login from a new device: the SMS code.
+    VerifyLogin {
+        /// The code.
+        code: String,
+    },
+    /// Changes the password (also the forced change).
+    ChangePassword {
+        /// The current password.
+        current: String,
+        /// The new one.
+        new: String,
+    },
+    /// Logs out (the token is forgotten even when the bank cannot be reached).
+    Logout,
+    /// Revokes a device; revoking this one logs out and deletes its key.
+    RevokeDevice {
+        /// The device.
+        device_id: String,
+    },
+}
+
 /// Receives every change of the session's state (the idle warning's
 /// countdown and the expiry included).
 #[uniffi::export(foreign)]
@@ -155,59 +271,27 @@ impl SessionClient {
         })
     }
 
-    /// Activation, step 1: national ID, mobile, Jalali birth date, a card of
-    /// this bank and its expiry (`YYMM`); an SMS code is sent.
-    pub async fn start_activation(
-        &self,
-        national_id: String,
-        mobile: String,
-        birth_date: String,
-        pan: String,
-        expiry: String,
-    ) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.start_activation(&national_id, &mobile, &birth_date, &pan, &expiry).await)
-    }
-
-    /// Activation, step 2: the SMS code.
-    pub async fn verify_activation(&self, code: String) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.verify_activation(&code).await)
-    }
-
-    /// Activation, step 3: username and password; the customer is logged in.
-    pub async fn choose_credentials(
-        &self,
-        username: String,
-        password: String,
-    ) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.choose_credentials(&username, &password).await)
-    }
-
-    /// Login with username and password.
-    pub async fn login(
-        &self,
-        username: String,
-        password: String,
-    ) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.login(&username, &password).await)
-    }
-
-    /// Login from a new device: the SMS code.
-    pub async fn verify_login(&self, code: String) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.verify_login(&code).await)
-    }
-
-    /// Changes the password (also the forced change).
-    pub async fn change_password(
-        &self,
-        current: String,
-        new: String,
-    ) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.change_password(&current, &new).await)
-    }
-
-    /// Logs out (the token is forgotten even when the bank cannot be reached).
-    pub async fn logout(&self) -> Result<SessionState, HamrahError> {
-        call!(self, s => Ok::<_, HamrahError>(s.logout().await))
+    /// One input of the customer (see [`SessionInput`]); returns the new state.
+    pub async fn step(&self, input: SessionInput) -> Result<SessionState, HamrahError> {
+        use SessionInput as I;
+        call!(self, s => match input {
+            I::StartActivation {
+                national_id,
+                mobile,
+                birth_date,
+                pan,
+                expiry,
+            } => s.start_activation(&national_id, &mobile, &birth_date, &pan, &expiry).await,
+            I::VerifyActivation { code } => s.verify_activation(&code).await,
+            I::ChooseCredentials { username, password } => {
+                s.choose_credentials(&username, &password).await
+            }
+            I::Login { username, password } => s.login(&username, &password).await,
+            I::VerifyLogin { code } => s.verify_login(&code).await,
+            I::ChangePassword { current, new } => s.change_password(&current, &new).await,
+            I::Logout => Ok::<_, hamrah_core::Problem>(s.logout().await),
+            I::RevokeDevice { device_id } => s.revoke_device(&device_id).await,
+        })
     }
 
     /// Quick login on an enrolled device: `unlock` asks the person holding
@@ -239,9 +323,28 @@ impl SessionClient {
         })
         .await
     }
+}
 
-    /// Revokes a device; revoking this one logs out and deletes its key.
-    pub async fn revoke_device(&self, device_id: String) -> Result<SessionState, HamrahError> {
-        call!(self, s => s.revoke_device(&device_id).await)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_goes_back_to_the_core_unchanged_for_its_notice() {
+        let state = SessionState::LoginCodeSent {
+            sent_to_mobile_masked: "0912***4567".into(),
+            seconds_left: 120,
+        };
+        assert_eq!(SessionState::from(Core::from(state.clone())), state);
+        let notice = session_notice(SessionState::Expiring {
+            customer: "سارا".into(),
+            seconds_left: 45,
+        });
+        assert!(
+            notice
+                .as_ref()
+                .is_some_and(|n| n.warning && n.text_fa.contains("۴۵"))
+        );
+        assert_eq!(session_notice(SessionState::LoggedOut), None);
     }
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use hamrah_core::flows::sheba_transfer::ShebaTransfer;
 
+use crate::display::StepView;
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::journey::{Journey, step};
@@ -56,6 +57,13 @@ impl ShebaTransfers {
         let ctx = self.install.ctx.clone();
         run(async move { Ok(ShebaTransfer::restore(ctx, &flow_id)?.map(wrap)) }).await
     }
+
+    /// Reopens the transfer saved last, if any: the app calls it when the
+    /// screen opens, so one the process was killed in goes on where it was.
+    pub async fn restore_latest(&self) -> Result<Option<Arc<ShebaTransferFlow>>, HamrahError> {
+        let ctx = self.install.ctx.clone();
+        run(async move { Ok(ShebaTransfer::restore_latest(ctx)?.map(wrap)) }).await
+    }
 }
 
 /// One SHEBA transfer; every input returns the new state to render.
@@ -75,6 +83,17 @@ impl ShebaTransferFlow {
     /// The latest state.
     pub fn state(&self) -> Result<ShebaTransferState, HamrahError> {
         self.journey.current()
+    }
+
+    /// What the current step offers: at the confirmation the PIN's buttons and
+    /// countdown (ask again each second while it counts), resolve while the
+    /// outcome is unknown, cancel before anything was sent, the receipt and
+    /// finish at the end.
+    pub async fn view(&self) -> StepView {
+        self.journey
+            .read(|flow| flow.view().into())
+            .await
+            .unwrap_or_default()
     }
 
     /// Calls `observer` with the current state, then with every new one.

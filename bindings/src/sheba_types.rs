@@ -11,6 +11,8 @@ pub struct SourceAccount {
     pub account_id: String,
     /// Title in Persian.
     pub title_fa: String,
+    /// How every screen names it (title and the SHEBA's last four digits).
+    pub label_fa: String,
     /// Masked SHEBA.
     pub sheba_masked: String,
     /// Available balance.
@@ -22,6 +24,7 @@ impl From<&core::SourceAccount> for SourceAccount {
         Self {
             account_id: a.account_id.clone(),
             title_fa: a.title_fa.clone(),
+            label_fa: hamrah_core::flows::display::account_label(&a.title_fa, &a.sheba),
             sheba_masked: a.sheba_masked.clone(),
             available_balance_rials: a.available_balance_rials,
         }
@@ -49,13 +52,16 @@ impl From<&core::ShebaDestination> for ShebaDestination {
     }
 }
 
-/// PAYA (batched, in cycles) or SATNA (gross, at once).
+/// PAYA (batched, in cycles), SATNA (gross, at once) or, to a SHEBA of this
+/// bank, internal (instant, no cycle).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum TransferMethod {
     /// PAYA.
     Paya,
     /// SATNA.
     Satna,
+    /// Within this bank, at once.
+    Internal,
 }
 
 impl From<core::Method> for TransferMethod {
@@ -63,6 +69,7 @@ impl From<core::Method> for TransferMethod {
         match method {
             core::Method::Paya => Self::Paya,
             core::Method::Satna => Self::Satna,
+            core::Method::Internal => Self::Internal,
         }
     }
 }
@@ -72,6 +79,7 @@ impl From<TransferMethod> for core::Method {
         match method {
             TransferMethod::Paya => Self::Paya,
             TransferMethod::Satna => Self::Satna,
+            TransferMethod::Internal => Self::Internal,
         }
     }
 }
@@ -136,6 +144,9 @@ pub struct ShebaLimits {
     pub satna_min_rials: u64,
     /// The source's available balance.
     pub available_rials: u64,
+    /// A SHEBA of this bank: the instant internal transfer's largest amount
+    /// (then the only method; no PAYA/SATNA fee or cycle).
+    pub internal_max_rials: Option<u64>,
 }
 
 impl From<&core::ShebaLimits> for ShebaLimits {
@@ -144,6 +155,7 @@ impl From<&core::ShebaLimits> for ShebaLimits {
             paya_below_rials: l.paya_below_rials,
             satna_min_rials: l.satna_min_rials,
             available_rials: l.available_rials,
+            internal_max_rials: l.internal.as_ref().map(|i| i.max_rials),
         }
     }
 }

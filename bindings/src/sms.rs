@@ -9,11 +9,17 @@ use hamrah_core::sms::{self as core, SmsClient, SmsMailbox};
 use hamrah_core::store::DirectoryKind;
 use uuid::Uuid;
 
+use hamrah_core::platform::{LocalUnlock as _, UnlockReason};
+
+use crate::device::{ForeignUnlock, LocalUnlock};
 use crate::error::{HamrahError, PlatformError};
 use crate::install::Install;
 use crate::observe::ObservationHandle;
 use crate::runtime::run;
-pub use crate::sms_payments::{SmsBillPayment, SmsCardBlock, SmsCardTransfer};
+use crate::sms_payments::SmsOps;
+pub use crate::sms_payments::{
+    SmsBillInput, SmsBillPayment, SmsCardBlock, SmsCardTransfer, SmsTransferInput,
+};
 pub use crate::sms_types::*;
 
 /// The phone's SMS radio.
@@ -75,7 +81,6 @@ impl SmsChannel {
         install: Arc<Install>,
         transport: Arc<dyn SmsTransport>,
         connectivity: Arc<dyn Connectivity>,
-        encoding: SmsEncoding,
     ) -> Arc<Self> {
         let mailbox = Arc::new(SmsMailbox::new());
         let client = SmsClient::new(
@@ -83,7 +88,7 @@ impl SmsChannel {
             Arc::clone(&install.ctx.store),
             Arc::new(ForeignTransport(transport)),
             Arc::clone(&mailbox),
-            encoding.into(),
+            core::Encoding::for_platform(install.platform),
         );
         Arc::new(Self {
             install,
@@ -93,6 +98,15 @@ impl SmsChannel {
             watchers: Arc::new(Mutex::new(Vec::new())),
             last: Mutex::new(None),
         })
+    }
+}
+
+impl SmsChannel {
+    fn ops(&self) -> SmsOps {
+        SmsOps {
+            client: Arc::clone(&self.client),
+            store: Arc::clone(&self.install.ctx.store),
+        }
     }
 }
 
@@ -108,11 +122,48 @@ where
     run(async move { Ok(exchange.await.map_err(sms_error)?.into()) }).await
 }
 
+/// The index (from 0) of the row a customer typed (from 1, any digits) on
+/// an SMS screen whose rows no list names; refused outside 1 to 256.
+#[uniffi::export]
+pub fn sms_row_index(typed: String) -> Result<u8, HamrahError> {
+    core::rows::row_index(&typed)
+        .map_err(|e| HamrahError::from(hamrah_core::Problem::of(&e).at("row")))
+}
+
 #[uniffi::export]
 impl SmsChannel {
-    /// An SMS the phone received from the bank.
+    /// A reply the customer pasted (iPhone: she read it in Messages, in the
+    /// bank's thread); an SMS the radio received goes to [`Self::deliver_received`].
     pub fn deliver(&self, sms: InboundSms) {
         self.mailbox.deliver(sms.into());
+    }
+
+    /// An SMS the radio received from `sender` (as the radio reports it):
+    /// read only when it is from exactly the bank's number (any form of it);
+    /// whether it was.
+    pub fn deliver_received(&self, sender: String, sms: InboundSms) -> bool {
+        let from_bank = core::sender::is_bank_number(&sender, &self.install.bank_sms_number);
+        if from_bank {
+            self.mailbox.deliver(sms.into());
+        } else {
+            tracing::info!("an SMS not from the bank's number was ignored");
+        }
+        from_bank
+    }
+
+    /// Asks the person holding the phone (biometric, passcode) before SMS
+    /// banking without a bank session: the core's prompt, and its errors
+    /// (`platform.unlock_refused`, `platform.unlock_unavailable`).
+    pub async fn unlock(&self, unlock: Arc<dyn LocalUnlock>) -> Result<(), HamrahError> {
+        run(async move {
+            let gate = ForeignUnlock(unlock);
+            let reason = UnlockReason::sms_banking();
+            tokio::task::spawn_blocking(move || gate.unlock(&reason))
+                .await
+                .map_err(|_| HamrahError::internal("internal.unlock_task"))?
+                .map_err(|e| HamrahError::of(&e))
+        })
+        .await
     }
 
     /// What each account and card index names, kept from the last time the
@@ -210,12 +261,7 @@ impl SmsChannel {
         destination_pan: String,
         amount: String,
     ) -> Result<Arc<SmsCardTransfer>, HamrahError> {
-        SmsCardTransfer::new(
-            Arc::clone(&self.client),
-            card_index,
-            &destination_pan,
-            &amount,
-        )
+        SmsCardTransfer::new(self.ops(), card_index, &destination_pan, &amount)
     }
 
     /// A bill payment over SMS: the bill ID, payment ID (check digits) and
@@ -226,11 +272,11 @@ impl SmsChannel {
         payment_id: String,
         amount: String,
     ) -> Result<Arc<SmsBillPayment>, HamrahError> {
-        SmsBillPayment::new(Arc::clone(&self.client), &bill_id, &payment_id, &amount)
+        SmsBillPayment::new(self.ops(), &bill_id, &payment_id, &amount)
     }
 
     /// Blocking the card at `card_index` (as lost) over SMS.
     pub fn card_block(&self, card_index: u8) -> Arc<SmsCardBlock> {
-        SmsCardBlock::new(Arc::clone(&self.client), card_index)
+        SmsCardBlock::new(self.ops(), card_index)
     }
 }

@@ -7,13 +7,30 @@ use std::sync::Arc;
 use hamrah_core::Problem;
 use hamrah_core::ids::{Bill, CardNumber, Payee};
 use hamrah_core::money::Rials;
-use hamrah_core::operation::OperationKey;
+use hamrah_core::operation::{OperationKey, journal};
 use hamrah_core::sms::{BillSource, CardCredentials, PinKind, SmsClient};
+use hamrah_core::store::Store;
 use zeroize::Zeroizing;
 
 use crate::error::HamrahError;
 use crate::sms::exchanged;
 use crate::sms_types::SmsResult;
+
+/// What every SMS operation needs: the channel, and the journal its key is in.
+pub(crate) struct SmsOps {
+    pub(crate) client: Arc<SmsClient>,
+    pub(crate) store: Arc<Store>,
+}
+
+impl SmsOps {
+    /// Whether the operation `key` left the phone and its outcome is still
+    /// unknown (no reply came, or the bank said it was still running): the
+    /// screen then offers to ask the bank by the key, never to send a new one.
+    fn outcome_unknown(&self, key: &OperationKey) -> bool {
+        journal::contains(&self.store, key).unwrap_or(false)
+            && matches!(journal::outcome(&self.store, key), Ok(None))
+    }
+}
 
 fn amount_of(text: &str) -> Result<Rials, HamrahError> {
     text.parse()
@@ -33,7 +50,7 @@ fn sms_credentials(pin: String, cvv2: String, expiry: String) -> CardCredentials
 /// One card-to-card transfer over SMS, named by its idempotency key.
 #[derive(uniffi::Object)]
 pub struct SmsCardTransfer {
-    client: Arc<SmsClient>,
+    ops: SmsOps,
     key: OperationKey,
     card_index: u8,
     destination: CardNumber,
@@ -42,7 +59,7 @@ pub struct SmsCardTransfer {
 
 impl SmsCardTransfer {
     pub(crate) fn new(
-        client: Arc<SmsClient>,
+        ops: SmsOps,
         card_index: u8,
         destination_pan: &str,
         amount: &str,
@@ -51,7 +68,7 @@ impl SmsCardTransfer {
             .parse()
             .map_err(|e| HamrahError::from(Problem::of(&e).at("destination_pan")))?;
         Ok(Arc::new(Self {
-            client,
+            ops,
             key: OperationKey::new(),
             card_index,
             destination,
@@ -60,52 +77,67 @@ impl SmsCardTransfer {
     }
 }
 
-#[uniffi::export]
-impl SmsCardTransfer {
+/// One input on an SMS card-to-card transfer (one export for them all: each
+/// export costs the phones' library kilobytes).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum SmsTransferInput {
     /// Asks the card's issuer, over SMS, for a dynamic PIN bound to this payment.
-    pub async fn request_pin(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        exchanged(async move {
-            let payee = Payee::Card(self.destination.clone());
-            (self.client)
-                .dynamic_pin(self.key, self.card_index, self.amount, &payee)
-                .await
-        })
-        .await
-    }
-
+    RequestPin,
     /// Sends the transfer with the dynamic PIN, CVV2 and expiry, exactly once
     /// (a journaled key is resolved before anything is resent).
-    pub async fn submit(
-        self: Arc<Self>,
+    Submit {
+        /// The SMS dynamic PIN.
         pin: String,
+        /// The card's CVV2.
         cvv2: String,
+        /// The card's expiry, `YYMM`.
         expiry: String,
-    ) -> Result<SmsResult, HamrahError> {
+    },
+    /// Asks the bank, over SMS, for this transfer's outcome.
+    Resolve,
+}
+
+#[uniffi::export]
+impl SmsCardTransfer {
+    /// One exchange for `input`, one SMS each way.
+    pub async fn step(self: Arc<Self>, input: SmsTransferInput) -> Result<SmsResult, HamrahError> {
         exchanged(async move {
-            let credentials = sms_credentials(pin, cvv2, expiry);
-            (self.client)
-                .card_transfer(
-                    self.key,
-                    self.card_index,
-                    &self.destination,
-                    self.amount,
-                    credentials,
-                )
-                .await
+            let client = &self.ops.client;
+            match input {
+                SmsTransferInput::RequestPin => {
+                    let payee = Payee::Card(self.destination.clone());
+                    client
+                        .dynamic_pin(self.key, self.card_index, self.amount, &payee)
+                        .await
+                }
+                SmsTransferInput::Submit { pin, cvv2, expiry } => {
+                    let credentials = sms_credentials(pin, cvv2, expiry);
+                    client
+                        .card_transfer(
+                            self.key,
+                            self.card_index,
+                            &self.destination,
+                            self.amount,
+                            credentials,
+                        )
+                        .await
+                }
+                SmsTransferInput::Resolve => client.resolve(self.key).await,
+            }
         })
         .await
     }
 
-    /// Asks the bank, over SMS, for this transfer's outcome.
-    pub async fn resolve(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        exchanged(async move { self.client.resolve(self.key).await }).await
+    /// Whether the transfer's outcome is unknown: offer «resolve», never a new transfer.
+    pub fn outcome_unknown(&self) -> bool {
+        self.ops.outcome_unknown(&self.key)
     }
 }
 
 /// One bill payment over SMS, named by its idempotency key.
 #[derive(uniffi::Object)]
 pub struct SmsBillPayment {
-    client: Arc<SmsClient>,
+    ops: SmsOps,
     key: OperationKey,
     bill: Bill,
     amount: Rials,
@@ -113,7 +145,7 @@ pub struct SmsBillPayment {
 
 impl SmsBillPayment {
     pub(crate) fn new(
-        client: Arc<SmsClient>,
+        ops: SmsOps,
         bill_id: &str,
         payment_id: &str,
         amount: &str,
@@ -121,75 +153,94 @@ impl SmsBillPayment {
         let bill = Bill::new(bill_id, payment_id)
             .map_err(|e| HamrahError::from(Problem::of(&e).at(e.field())))?;
         Ok(Arc::new(Self {
-            client,
+            ops,
             key: OperationKey::new(),
             bill,
             amount: amount_of(amount)?,
         }))
     }
+}
 
-    async fn pay(self: Arc<Self>, source: BillSource) -> Result<SmsResult, HamrahError> {
-        exchanged(async move {
-            (self.client)
-                .bill_payment(self.key, &self.bill, self.amount, source)
-                .await
-        })
-        .await
-    }
+/// One input on an SMS bill payment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum SmsBillInput {
+    /// Asks the issuer of the card at `card_index`, over SMS, for a dynamic
+    /// PIN bound to this bill.
+    RequestPin {
+        /// The card's row in the bank's list.
+        card_index: u8,
+    },
+    /// Pays from the account at `account_index`, exactly once.
+    PayFromAccount {
+        /// The account's row in the bank's list.
+        account_index: u8,
+    },
+    /// Pays from the card at `card_index` with its SMS dynamic PIN, CVV2 and
+    /// expiry, exactly once.
+    PayFromCard {
+        /// The card's row in the bank's list.
+        card_index: u8,
+        /// The SMS dynamic PIN.
+        pin: String,
+        /// The card's CVV2.
+        cvv2: String,
+        /// The card's expiry, `YYMM`.
+        expiry: String,
+    },
+    /// Asks the bank, over SMS, for this payment's outcome.
+    Resolve,
 }
 
 #[uniffi::export]
 impl SmsBillPayment {
-    /// Asks the card's issuer, over SMS, for a dynamic PIN bound to this bill.
-    pub async fn request_pin(self: Arc<Self>, card_index: u8) -> Result<SmsResult, HamrahError> {
+    /// One exchange for `input`, one SMS each way.
+    pub async fn step(self: Arc<Self>, input: SmsBillInput) -> Result<SmsResult, HamrahError> {
         exchanged(async move {
-            let payee = Payee::Bill(self.bill.clone());
-            (self.client)
-                .dynamic_pin(self.key, card_index, self.amount, &payee)
-                .await
+            let client = &self.ops.client;
+            let pay = |source| client.bill_payment(self.key, &self.bill, self.amount, source);
+            match input {
+                SmsBillInput::RequestPin { card_index } => {
+                    let payee = Payee::Bill(self.bill.clone());
+                    client
+                        .dynamic_pin(self.key, card_index, self.amount, &payee)
+                        .await
+                }
+                SmsBillInput::PayFromAccount { account_index } => {
+                    pay(BillSource::Account(account_index)).await
+                }
+                SmsBillInput::PayFromCard {
+                    card_index,
+                    pin,
+                    cvv2,
+                    expiry,
+                } => {
+                    let credentials = sms_credentials(pin, cvv2, expiry);
+                    pay(BillSource::Card(card_index, credentials)).await
+                }
+                SmsBillInput::Resolve => client.resolve(self.key).await,
+            }
         })
         .await
     }
 
-    /// Pays from the account at `account_index`, exactly once.
-    pub async fn pay_from_account(
-        self: Arc<Self>,
-        account_index: u8,
-    ) -> Result<SmsResult, HamrahError> {
-        self.pay(BillSource::Account(account_index)).await
-    }
-
-    /// Pays from the card at `card_index` with its SMS dynamic PIN, CVV2 and
-    /// expiry, exactly once.
-    pub async fn pay_from_card(
-        self: Arc<Self>,
-        card_index: u8,
-        pin: String,
-        cvv2: String,
-        expiry: String,
-    ) -> Result<SmsResult, HamrahError> {
-        let credentials = sms_credentials(pin, cvv2, expiry);
-        self.pay(BillSource::Card(card_index, credentials)).await
-    }
-
-    /// Asks the bank, over SMS, for this payment's outcome.
-    pub async fn resolve(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        exchanged(async move { self.client.resolve(self.key).await }).await
+    /// Whether the payment's outcome is unknown: offer «resolve», never a new payment.
+    pub fn outcome_unknown(&self) -> bool {
+        self.ops.outcome_unknown(&self.key)
     }
 }
 
 /// Blocking one card (as lost) over SMS, named by its idempotency key.
 #[derive(uniffi::Object)]
 pub struct SmsCardBlock {
-    client: Arc<SmsClient>,
+    ops: SmsOps,
     key: OperationKey,
     card_index: u8,
 }
 
 impl SmsCardBlock {
-    pub(crate) fn new(client: Arc<SmsClient>, card_index: u8) -> Arc<Self> {
+    pub(crate) fn new(ops: SmsOps, card_index: u8) -> Arc<Self> {
         Arc::new(Self {
-            client,
+            ops,
             key: OperationKey::new(),
             card_index,
         })
@@ -198,13 +249,21 @@ impl SmsCardBlock {
 
 #[uniffi::export]
 impl SmsCardBlock {
-    /// Sends the block, exactly once.
-    pub async fn submit(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        exchanged(async move { self.client.card_block(self.key, self.card_index).await }).await
+    /// Sends the block exactly once (`resolve` false), or asks the bank, over
+    /// SMS, for its outcome (`resolve` true).
+    pub async fn step(self: Arc<Self>, resolve: bool) -> Result<SmsResult, HamrahError> {
+        exchanged(async move {
+            if resolve {
+                self.ops.client.resolve(self.key).await
+            } else {
+                self.ops.client.card_block(self.key, self.card_index).await
+            }
+        })
+        .await
     }
 
-    /// Asks the bank, over SMS, for the block's outcome.
-    pub async fn resolve(self: Arc<Self>) -> Result<SmsResult, HamrahError> {
-        exchanged(async move { self.client.resolve(self.key).await }).await
+    /// Whether the block's outcome is unknown: offer «resolve», never a new block.
+    pub fn outcome_unknown(&self) -> bool {
+        self.ops.outcome_unknown(&self.key)
     }
 }

@@ -51,24 +51,6 @@ impl From<InboundSms> for core::InboundSms {
     }
 }
 
-/// How frames travel: binary data SMS (Android) or GSM-7 text (iPhone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SmsEncoding {
-    /// Data SMS.
-    Binary,
-    /// GSM-7 text.
-    Gsm7,
-}
-
-impl From<SmsEncoding> for core::Encoding {
-    fn from(encoding: SmsEncoding) -> Self {
-        match encoding {
-            SmsEncoding::Binary => Self::Binary,
-            SmsEncoding::Gsm7 => Self::Gsm7,
-        }
-    }
-}
-
 /// The channel the core chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum BankChannel {
@@ -257,6 +239,24 @@ impl From<core::SmsExchange> for SmsResult {
             message_en: exchange.message_en.clone(),
             sms_sent: count(core::Direction::Up),
             sms_received: count(core::Direction::Down),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::HamrahError;
+    use crate::sms::sms_row_index;
+
+    #[test]
+    fn a_typed_row_is_the_cores_to_check() {
+        assert_eq!(sms_row_index("۱".into()), Ok(0));
+        match sms_row_index("0".into()) {
+            Err(HamrahError::Invalid { code, field, .. }) => {
+                assert_eq!(code, "sms.row_invalid");
+                assert_eq!(field.as_deref(), Some("row"));
+            }
+            other => panic!("expected a refused row, got {other:?}"),
         }
     }
 }

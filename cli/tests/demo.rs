@@ -18,6 +18,8 @@ const STEPS: &[&str] = &[
     "paya_transfer",
     "satna_transfer",
     "bill_payment",
+    "topup",
+    "account_transfer",
     "other_bank_card",
     "loan_payment",
     "statement",
@@ -117,8 +119,19 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
             .starts_with("14")
     );
 
-    // Maryam paid the card transfer, the PAYA order and the bill (amount + fee each);
-    // Sara's savings paid the SATNA order.
+    // A top-up for another number, its operator read from the prefix, with
+    // the operator's reference; a transfer to Reza's account, instant.
+    let topup = &step("topup")["detail"];
+    assert_eq!(topup["mobile_masked"], "0935***4567");
+    assert_eq!(topup["operator_id"], "irancell");
+    assert_eq!(topup["amount_words_fa"], "دویست هزار");
+    assert_eq!(topup["operator_reference"].as_str().unwrap().len(), 12);
+    let deposit = &step("account_transfer")["detail"];
+    assert_eq!(deposit["destination_holder_name"], "رضا کریمی");
+    assert_eq!(deposit["fee_rials"], 0);
+
+    // Maryam paid the card transfer, the PAYA order, the bill, the top-up and
+    // the transfer to Reza (amount + fee each); Sara's savings paid the SATNA order.
     let before = &json["balances_before"];
     let after = &json["balances_after"];
     let maryam = "acc_100200300601";
@@ -128,6 +141,8 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
         + debited(step("bill_payment"))
         + debited(step("other_bank_card"))
         + debited(step("loan_payment"))
+        + debited(step("topup"))
+        + debited(step("account_transfer"))
         + debited(step("sms_fallback"));
     // Another bank's card paid through Shetab, its dynamic PIN from its issuer.
     let other = &step("other_bank_card")["detail"];
@@ -155,6 +170,12 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
     assert_eq!(
         after["sara.ahmadi"]["acc_100200300401"],
         before["sara.ahmadi"]["acc_100200300401"]
+    );
+    // Reza's account received the transfer at once (no PAYA/SATNA cycle).
+    let reza = "acc_100200300501";
+    assert_eq!(
+        after["reza.karimi"][reza].as_i64().unwrap(),
+        before["reza.karimi"][reza].as_i64().unwrap() + deposit["amount_rials"].as_i64().unwrap()
     );
 
     // No secret in the output: the customers' full PANs (from the seed's
@@ -191,6 +212,10 @@ fn the_readable_demo_shows_persian_receipts() {
         "کارت بانک دیگر / Another bank's card",
         "پرداخت قسط / Loan instalment",
         "رض* کری**",
+        "خرید شارژ / Mobile top-up",
+        "شماره پیگیری اپراتور / Operator reference",
+        "انتقال وجه به سپرده / Transfer to an account of the bank",
+        "رضا کریمی",
     ] {
         assert!(stdout.contains(expected), "{expected} missing:\n{stdout}");
     }

@@ -41,6 +41,9 @@ pub struct BankRules {
     pub idempotency: IdempotencyRules,
     /// Strong customer authentication of payments.
     pub sca: ScaRules,
+    /// What the bank sells as top-ups (served by `topup_catalog_get`, not in the config).
+    #[serde(skip)]
+    pub topup: crate::topup_catalog::TopupRules,
     /// Loans: late-payment penalty, reminders, instalments per payment.
     pub loans: LoanRules,
 }
@@ -66,6 +69,19 @@ pub struct Limits {
     pub paya: PayaLimits,
     /// SATNA limits.
     pub satna: SatnaLimits,
+    /// Transfers to accounts of this bank (by number, or a SHEBA `internal`).
+    pub account_transfer: AccountTransferLimits,
+}
+
+/// Limits of transfers to accounts of this bank.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountTransferLimits {
+    /// Smallest transfer.
+    pub per_transfer_min_rials: i64,
+    /// Largest transfer.
+    pub per_transfer_max_rials: i64,
+    /// Per source account per Tehran day.
+    pub daily_per_account_rials: i64,
 }
 
 /// Card-to-card limits per transfer and per card.
@@ -108,6 +124,10 @@ pub struct Fees {
     pub satna_return_rials: i64,
     /// Per bill payment.
     pub bill_payment_rials: i64,
+    /// Per transfer to an account of this bank.
+    pub account_transfer_rials: i64,
+    /// Per top-up or internet package.
+    pub topup_rials: i64,
 }
 
 /// SMS one-time codes.
@@ -286,6 +306,17 @@ impl Default for BankRules {
                 satna: SatnaLimits {
                     min_rials: signed(domain.limits.satna.min_rials),
                 },
+                account_transfer: AccountTransferLimits {
+                    per_transfer_min_rials: signed(
+                        domain.limits.account_transfer.per_transfer_min_rials,
+                    ),
+                    per_transfer_max_rials: signed(
+                        domain.limits.account_transfer.per_transfer_max_rials,
+                    ),
+                    daily_per_account_rials: signed(
+                        domain.limits.account_transfer.daily_per_account_rials,
+                    ),
+                },
             },
             fees: Fees {
                 card_to_card_rials: signed(fees.card_to_card_rials),
@@ -293,6 +324,8 @@ impl Default for BankRules {
                 satna_rials: signed(fees.satna_rials),
                 satna_return_rials: signed(fees.satna_return_rials),
                 bill_payment_rials: signed(fees.bill_payment_rials),
+                account_transfer_rials: signed(fees.account_transfer_rials),
+                topup_rials: signed(fees.topup_rials),
             },
             otp: OtpRules {
                 lifetime_seconds: signed(otp.lifetime_seconds),
@@ -366,6 +399,7 @@ impl Default for BankRules {
                 reminder_days_before: 3,
                 max_instalments_per_payment: 12,
             },
+            topup: crate::topup_catalog::TopupRules::default(),
         }
     }
 }

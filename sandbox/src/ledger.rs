@@ -22,6 +22,8 @@ pub mod internal {
     pub const INTERBANK: &str = "internal:interbank";
     /// Money collected for billers.
     pub const BILLERS: &str = "internal:billers";
+    /// Money owed to mobile operators for top-ups and internet packages sold.
+    pub const OPERATORS: &str = "internal:operator_settlement";
     /// The bank's own capital: the other side of opening balances.
     pub const EQUITY: &str = "internal:equity";
     /// Loan income: late-payment penalties, less profit forgiven at early settlement.
@@ -35,6 +37,11 @@ pub mod internal {
         (SATNA_CLEARING, "پایاپای ساتنا", "SATNA clearing"),
         (INTERBANK, "تسویه بین‌بانکی", "Interbank settlement"),
         (BILLERS, "وصولی قبوض", "Bill collections"),
+        (
+            OPERATORS,
+            "تسویه اپراتورهای تلفن همراه",
+            "Mobile operators settlement",
+        ),
         (EQUITY, "سرمایه", "Equity"),
         (LOAN_INCOME, "درآمد تسهیلات", "Loan income"),
     ];

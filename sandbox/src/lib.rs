@@ -20,6 +20,7 @@ pub mod failures;
 pub mod faults;
 pub mod idempotency;
 pub mod ids;
+pub mod internal_transfer;
 pub mod ledger;
 pub mod loans;
 pub mod notices;
@@ -39,6 +40,7 @@ pub mod sms_gateway;
 pub mod soft_token;
 pub mod state;
 pub mod tls;
+pub mod topup_catalog;
 pub mod usage;
 pub mod vault;
 

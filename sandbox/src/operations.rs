@@ -77,6 +77,14 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ("cheque_refuse", "POST", "/v1/cheques/{sayad_id}/refuse"),
     ("cheque_transfer", "POST", "/v1/cheques/{sayad_id}/transfer"),
     ("cheque_inquiry", "POST", "/v1/cheque-inquiries"),
+    ("topup_catalog_get", "GET", "/v1/topup-catalog"),
+    ("topup_create", "POST", "/v1/topups"),
+    (
+        "account_holder_inquiry",
+        "POST",
+        "/v1/holder-inquiries/account",
+    ),
+    ("account_transfer_create", "POST", "/v1/account-transfers"),
     ("operation_get", "GET", "/v1/operations/{idempotency_key}"),
     (
         "soft_token_activation_start",

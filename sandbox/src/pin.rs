@@ -83,7 +83,10 @@ impl Payment<'_> {
         } else {
             format!("card:{}", self.card_id)
         };
-        if self.payee.starts_with("sheba:") || self.payee.starts_with("cheque:") {
+        if ["sheba:", "cheque:", "topup:", "deposit:"]
+            .iter()
+            .any(|kind| self.payee.starts_with(kind))
+        {
             return None;
         }
         Some(

@@ -34,8 +34,12 @@ pub enum SmsKind {
     Cheque,
     /// A bill paid.
     Bill,
+    /// A loan instalment: due soon, overdue, or paid by someone else.
+    Instalment,
     /// A security notice: a lock after failed tries, a password changed.
     Security,
+    /// A top-up or internet package bought.
+    Topup,
     /// Anything else.
     Other,
 }
@@ -51,7 +55,9 @@ impl SmsKind {
             Self::CardBlock => "card_block",
             Self::Cheque => "cheque",
             Self::Bill => "bill",
+            Self::Instalment => "instalment",
             Self::Security => "security",
+            Self::Topup => "topup",
             Self::Other => "other",
         }
     }

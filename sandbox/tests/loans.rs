@@ -454,5 +454,20 @@ async fn a_reminder_before_the_due_date_and_a_notice_once_overdue() {
     );
     assert_eq!(overdue["overdue_count"], 1);
     assert!(overdue["penalty_rials"].as_i64().unwrap() > 0);
+    // Both also reach his inbox, as instalment notices.
+    let inbox = bank
+        .as_customer(&reza, Method::GET, "/v1/notices", None)
+        .await
+        .expect(200)
+        .json;
+    let instalments: Vec<&str> = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "instalment")
+        .map(|n| n["text_fa"].as_str().unwrap())
+        .collect();
+    assert_eq!(instalments.len(), 2, "{inbox}");
+    assert!(instalments[0].starts_with("یادآوری قسط"), "{instalments:?}");
     bank.finish().await;
 }

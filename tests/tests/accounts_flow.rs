@@ -14,6 +14,7 @@ use hamrah_core::flows::accounts::{
     saved_destinations,
 };
 use hamrah_core::flows::card_transfer::CardTransferState;
+use hamrah_core::money::Rials;
 use hamrah_core::store::StatementSearch;
 use hamrah_e2e::{App, Bank};
 
@@ -127,6 +128,14 @@ async fn statement_pages_are_cached_and_searchable_offline() {
             .iter()
             .all(|e| e.counterparty_pan_masked.as_deref() == Some(masked.as_str()))
     );
+    // As the customer types it: an amount in Persian digits, or the counterparty.
+    let typed = hamrah_core::digits::to_persian_digits(&Rials::new(debit).grouped());
+    assert_eq!(statement.search_typed(&typed).unwrap(), by_amount);
+    assert_eq!(
+        statement.search_typed(&format!(" {masked} ")).unwrap(),
+        by_card
+    );
+    assert!(statement.search_typed("  ").unwrap().is_empty());
     bank.sandbox.stop().await;
 }
 

@@ -8,9 +8,6 @@ use crate::channel::{ChannelError, Method};
 /// The contract's `BankConfig` (the parts the core uses).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankConfig {
-    /// The bank itself (its registry id), when it said.
-    #[serde(default)]
-    pub bank: Option<BankRef>,
     /// The bank's clock, RFC 3339 UTC.
     pub server_time: String,
     /// Limits of transfers.
@@ -36,6 +33,20 @@ pub struct BankConfig {
     /// Official holidays besides the weekend.
     #[serde(default)]
     pub holidays: Vec<Holiday>,
+    /// The bank itself (`None` offline: then no SHEBA is known to be its own).
+    #[serde(default)]
+    pub bank: Option<OwnBank>,
+}
+
+/// The bank the app talks to (the contract's `BankInfo`, the parts the core uses).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnBank {
+    /// Registry id (`melli`).
+    pub bank_id: String,
+    /// Persian name.
+    pub name_fa: String,
+    /// Its 3-digit SHEBA code: a SHEBA with it is an account of this bank.
+    pub sheba_code: String,
 }
 
 /// An official holiday (the contract's `Holiday`).
@@ -69,6 +80,32 @@ pub struct Limits {
     pub paya: PayaLimits,
     /// SATNA.
     pub satna: SatnaLimits,
+    /// Transfers to accounts of this bank.
+    #[serde(default)]
+    pub account_transfer: AccountTransferLimits,
+}
+
+/// Limits of transfers to accounts of this bank (by number, or to a SHEBA of
+/// this bank): instant, no PAYA or SATNA cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountTransferLimits {
+    /// Smallest transfer.
+    pub per_transfer_min_rials: u64,
+    /// Largest transfer.
+    pub per_transfer_max_rials: u64,
+    /// Per source account per Tehran day.
+    pub daily_per_account_rials: u64,
+}
+
+impl Default for AccountTransferLimits {
+    /// The domain's defaults, the one copy of them.
+    fn default() -> Self {
+        Self {
+            per_transfer_min_rials: 10_000,
+            per_transfer_max_rials: 1_000_000_000,
+            daily_per_account_rials: 2_000_000_000,
+        }
+    }
 }
 
 /// Card-to-card limits.
@@ -113,6 +150,12 @@ pub struct Fees {
     /// Per bill payment.
     #[serde(default)]
     pub bill_payment_rials: u64,
+    /// Per transfer to an account of this bank.
+    #[serde(default)]
+    pub account_transfer_rials: u64,
+    /// Per top-up or internet package.
+    #[serde(default)]
+    pub topup_rials: u64,
 }
 
 /// Dynamic PIN numbers.
@@ -142,7 +185,6 @@ impl Default for BankConfig {
     /// the phone uses them only offline, the sandbox bank starts from them.
     fn default() -> Self {
         Self {
-            bank: None,
             server_time: String::new(),
             limits: Limits {
                 card_to_card: CardToCardLimits {
@@ -157,6 +199,7 @@ impl Default for BankConfig {
                 satna: SatnaLimits {
                     min_rials: 150_000_000,
                 },
+                account_transfer: AccountTransferLimits::default(),
             },
             fees: Fees {
                 card_to_card_rials: 7_200,
@@ -164,6 +207,8 @@ impl Default for BankConfig {
                 satna_rials: 50_000,
                 satna_return_rials: 50_000,
                 bill_payment_rials: 0,
+                account_transfer_rials: 0,
+                topup_rials: 0,
             },
             otp: OtpConfig {
                 lifetime_seconds: 120,
@@ -183,11 +228,19 @@ impl Default for BankConfig {
             otp_issuers_not_connected: Vec::new(),
             weekend_days: vec!["friday".to_owned()],
             holidays: Vec::new(),
+            bank: None,
         }
     }
 }
 
 impl BankConfig {
+    /// Whether `sheba` is an account of this bank (known only online).
+    pub fn is_own_sheba(&self, sheba: &crate::ids::Sheba) -> bool {
+        self.bank
+            .as_ref()
+            .is_some_and(|bank| bank.sheba_code == sheba.bank_code())
+    }
+
     /// The bank's clock minus this phone's clock, in seconds (for countdowns).
     pub fn clock_offset_seconds(&self, local_now: i64) -> i64 {
         parse_instant(&self.server_time).map_or(0, |bank| bank - local_now)

@@ -4,6 +4,7 @@
 //! Response structs mirror the contract's schemas with only the fields the
 //! core uses; unknown fields are ignored, as the contract asks.
 
+mod account_holder;
 mod auth;
 mod banking;
 mod cheques;
@@ -15,6 +16,7 @@ mod payments;
 pub mod signing;
 mod sms;
 mod soft_token;
+mod topup;
 
 use std::sync::{Arc, RwLock};
 
@@ -24,6 +26,7 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 use zeroize::Zeroizing;
 
+pub use account_holder::*;
 pub use auth::*;
 pub use banking::*;
 pub use cheques::*;
@@ -34,6 +37,7 @@ pub use loans::*;
 pub use payments::*;
 pub use sms::*;
 pub use soft_token::*;
+pub use topup::*;
 
 use crate::channel::{BankClient, ChannelError, FallbackPolicy, Method, Reply};
 use crate::operation::{Link, OperationKey};

@@ -2,10 +2,12 @@
 //! serde so it survives a restart ([`crate::store::Store::save_flow`]), and
 //! changes only through the customer's input. The shells decide nothing.
 
+pub mod account_transfer;
 pub mod accounts;
 pub mod bill_payment;
 pub mod card_transfer;
 pub mod cheques;
+pub mod display;
 pub mod info;
 pub(crate) mod journey;
 pub mod loan_payment;
@@ -15,6 +17,7 @@ pub mod other_cards;
 pub mod sheba_transfer;
 pub mod sms_pin;
 pub mod soft_token;
+pub mod topup;
 
 use std::sync::Arc;
 

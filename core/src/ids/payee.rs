@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Bill, CardNumber, LoanNumber, NationalId, SayadId, Sheba};
+use super::{AccountNumber, Bill, CardNumber, LoanNumber, NationalId, SayadId, Sheba, TopupTarget};
 
 /// Where a payment goes. `Debug` masks card and SHEBA numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,13 +24,18 @@ pub enum Payee {
         /// The new holder, for a transfer.
         to: Option<NationalId>,
     },
+    /// Top-up or internet package: the line and what is bought.
+    Topup(TopupTarget),
+    /// Transfer to an account of the customer's own bank, by its number.
+    Deposit(AccountNumber),
 }
 
 impl Payee {
     /// The string whose digest binds a code or signature: `card:{pan}`,
     /// `sheba:{sheba}`, `bill:{bill_id}:{payment_id}`, `loan:{loan_number}`,
-    /// `cheque:{sayad_id}` or `cheque:{sayad_id}:{national_id}`, from the
-    /// normalized identifiers.
+    /// `cheque:{sayad_id}` or `cheque:{sayad_id}:{national_id}`,
+    /// `topup:{mobile}:{operator}:{product}` ([`TopupTarget::canonical`]) or
+    /// `deposit:{account_number}`, from the normalized identifiers.
     pub fn canonical(&self) -> String {
         match self {
             Self::Card(card) => format!("card:{}", card.as_str()),
@@ -42,6 +47,8 @@ impl Payee {
                 sayad_id,
                 to: Some(to),
             } => format!("cheque:{}:{}", sayad_id.as_str(), to.as_str()),
+            Self::Topup(target) => target.canonical(),
+            Self::Deposit(number) => format!("deposit:{}", number.as_str()),
         }
     }
 
@@ -63,6 +70,19 @@ impl Payee {
                 }
                 payee
             }
+            Self::Topup(target) => {
+                let mut payee = json!({
+                    "kind": "topup",
+                    "mobile": target.mobile.as_str(),
+                    "operator": target.operator.id(),
+                    "product": target.product.kind(),
+                });
+                if let Some(id) = target.product.package_id() {
+                    payee["package_id"] = id.as_str().into();
+                }
+                payee
+            }
+            Self::Deposit(number) => json!({"kind": "deposit", "account_number": number.as_str()}),
         }
     }
 }
@@ -96,5 +116,19 @@ mod tests {
         };
         assert_eq!(transfer.canonical(), "cheque:1234567890123456:0012246141");
         assert_eq!(transfer.to_contract()["national_id"], "0012246141");
+        let deposit = Payee::Deposit("100200300501".parse().unwrap());
+        assert_eq!(deposit.canonical(), "deposit:100200300501");
+        assert_eq!(deposit.to_contract()["account_number"], "100200300501");
+        let topup = Payee::Topup(super::super::TopupTarget {
+            mobile: "09121234567".parse().unwrap(),
+            operator: super::super::Operator::Mci,
+            product: super::super::TopupProduct::parse("package", Some("mci_7d_5gb")).unwrap(),
+        });
+        assert_eq!(
+            topup.canonical(),
+            "topup:09121234567:mci:package:mci_7d_5gb"
+        );
+        assert_eq!(topup.to_contract()["package_id"], "mci_7d_5gb");
+        assert_eq!(topup.to_contract()["product"], "package");
     }
 }

@@ -21,6 +21,14 @@ impl UnlockReason {
             title_en: "Quick login to the mobile bank".to_owned(),
         }
     }
+
+    /// The prompt before SMS banking without a bank session (data down).
+    pub fn sms_banking() -> Self {
+        Self {
+            title_fa: "ورود به بانکداری پیامکی همراه‌بانک".to_owned(),
+            title_en: "SMS banking of the mobile bank".to_owned(),
+        }
+    }
 }
 
 /// The local gate before the device key signs a login. The shells implement

@@ -24,6 +24,13 @@ crate::coded_error! {
             "تأیید هویت روی دستگاه انجام نشد.",
             "The unlock on this device was refused or cancelled."
         ),
+        /// The local unlock cannot be asked: the device has no screen lock
+        /// (passcode, biometric) set up.
+        UnlockUnavailable => (
+            "platform.unlock_unavailable",
+            "برای این کار، قفل صفحه دستگاه (رمز، اثر انگشت یا چهره) را روشن کنید.",
+            "Turn on the device's screen lock (passcode, fingerprint or face) for this."
+        ),
         /// A stored secret has the wrong size or shape.
         Corrupt => (
             "platform.secret_corrupt",

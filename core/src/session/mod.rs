@@ -5,6 +5,7 @@
 mod device;
 mod identity;
 mod idle;
+mod notice;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,6 +16,7 @@ use tokio::task::JoinHandle;
 
 pub use device::{DEVICE_ID_NAME, device_id};
 pub use idle::{IdlePhase, idle_phase, warning_seconds};
+pub use notice::SessionNotice;
 
 use crate::calendar::JalaliDate;
 use crate::channel::ChannelError;

@@ -175,7 +175,11 @@ impl SmsClient {
             Payee::Bill(bill) => {
                 request::Payee::Bill(bill.bill_id().to_owned(), bill.payment_id().to_owned())
             }
-            Payee::Sheba(_) | Payee::Loan(_) | Payee::Cheque { .. } => {
+            Payee::Sheba(_)
+            | Payee::Loan(_)
+            | Payee::Cheque { .. }
+            | Payee::Topup(_)
+            | Payee::Deposit(_) => {
                 return Err(SmsError::OperationUnknown);
             }
         };

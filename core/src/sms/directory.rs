@@ -4,22 +4,17 @@
 //! can name the indexes when data is off.
 
 use crate::client::{Account, Card};
+use crate::flows::display;
 use crate::store::{DirectoryKind, Store};
 
-/// An account as the SMS screens name it: its title and the last four
-/// digits of its SHEBA («حساب جاری ‎…0401»).
+/// An account as every screen names it ([`display::account_label`]).
 fn account_label(account: &Account) -> String {
-    let tail: String = account
-        .sheba
-        .chars()
-        .skip(account.sheba.len().saturating_sub(4))
-        .collect();
-    format!("{} …{tail}", account.title_fa)
+    display::account_label(&account.title_fa, &account.sheba)
 }
 
-/// A card as the SMS screens name it: its bank and masked PAN.
+/// A card as every screen names it ([`display::card_label`]).
 fn card_label(card: &Card) -> String {
-    format!("{} {}", card.bank.name_fa, card.pan_masked)
+    display::card_label(&card.bank.name_fa, &card.pan_masked)
 }
 
 /// Keeps the labels of `accounts`, in the bank's order. A failure is only

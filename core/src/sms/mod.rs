@@ -23,6 +23,8 @@ pub mod gsm7;
 pub mod key;
 pub mod reply;
 pub mod request;
+pub mod rows;
+pub mod sender;
 pub mod summary;
 pub mod text;
 pub mod transport;

@@ -21,6 +21,27 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// The encoding the app on `platform` sends frames in, chosen here once
+    /// so that no app decides it:
+    ///
+    /// - **iPhone: GSM-7 text**, the only possibility: an iPhone app can
+    ///   neither send nor receive a data SMS; the message composer sends the
+    ///   text after the customer taps Send, and she pastes the bank's text
+    ///   reply back into the app.
+    /// - **Android: a binary data SMS** to the bank's data port: a data SMS on
+    ///   that port reaches only this app (never the customer's Messages inbox
+    ///   nor another SMS app, so no frame lingers where others can read it),
+    ///   and a frame's 140 bytes travel as they are (as text, base64 leaves
+    ///   room for only 120).
+    /// - **The desktop (QA): GSM-7 text**, which any phone can send.
+    pub fn for_platform(platform: crate::client::signing::DevicePlatform) -> Self {
+        use crate::client::signing::DevicePlatform;
+        match platform {
+            DevicePlatform::Android => Self::Binary,
+            DevicePlatform::Ios | DevicePlatform::Desktop => Self::Gsm7,
+        }
+    }
+
     /// The contract's name (`binary` | `gsm7`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -41,6 +41,13 @@ extension StateFeed: BillPaymentObserver where Element == BillPaymentState {
     }
 }
 
+extension StateFeed: CardBlockObserver where Element == CardBlockState {
+    /// The card block's new state.
+    public func onState(state: CardBlockState) {
+        continuation.yield(state)
+    }
+}
+
 extension StateFeed: TokenCodeObserver where Element == TokenCode {
     /// The soft token's current code and its seconds left.
     public func onCode(code: TokenCode) {

@@ -27,6 +27,11 @@ extension ShebaTransferFlow {
     public func states() throws -> AsyncStream<ShebaTransferState> {
         try StateFeed.stream { try observe(observer: $0) }
     }
+
+    /// The SMS dynamic PIN's validity in seconds, once a second, ending with 0.
+    public func pinCountdown() throws -> AsyncStream<UInt64> {
+        try StateFeed.stream { try observePinCountdown(observer: $0) }
+    }
 }
 
 extension BillPaymentFlow {
@@ -38,6 +43,18 @@ extension BillPaymentFlow {
     /// The SMS dynamic PIN's validity in seconds (paying by card), once a second, ending with 0.
     public func pinCountdown() throws -> AsyncStream<UInt64> {
         try StateFeed.stream { try observePinCountdown(observer: $0) }
+    }
+}
+
+extension CardBlockFlow {
+    /// The block's states: the current one first, then every new one.
+    public func states() throws -> AsyncStream<CardBlockState> {
+        try StateFeed.stream { try observe(observer: $0) }
+    }
+
+    /// A card block asks for no PIN: a countdown that ends at once.
+    public func pinCountdown() throws -> AsyncStream<UInt64> {
+        AsyncStream { $0.finish() }
     }
 }
 

@@ -16,7 +16,7 @@ final class BillPaymentTests: BankTestCase {
         guard case let .chooseSource(info, sources, _) = state else { throw Unexpected(state) }
         XCTAssertEqual(info.amountRials, bill.amountRials, "the amount comes from the payment ID")
         XCTAssertFalse(info.amountWordsFa.isEmpty)
-        XCTAssertTrue(sources.contains { if case .account(account.accountId, _, _, _) = $0 { true } else { false } })
+        XCTAssertTrue(sources.contains { if case .account(account.accountId, _, _, _, _) = $0 { true } else { false } })
         state = try await flow.chooseSource(sourceId: account.accountId)
         guard case .confirmAccount = state else { throw Unexpected(state) }
         let before = try await phone.balance(of: account.accountId)

@@ -36,7 +36,7 @@ final class DeviceTests: BankTestCase {
         let state = try await session.quickLogin(unlock: unlock)
         guard case .active = state else { throw Unexpected(state) }
         XCTAssertFalse(unlock.reasonsShown.first?.titleFa.isEmpty ?? true, "the prompt says why, in Persian")
-        let accounts = try await phone.hamrah.accounts().accounts()
+        let accounts = try await phone.hamrah.accounts().overview().accounts
         XCTAssertFalse(accounts.isEmpty, "signed requests of the quick-login session are accepted")
     }
 }

@@ -94,7 +94,7 @@ final class SessionTests: BankTestCase {
         let otherKey = "sha256/" + Data(repeating: 7, count: 32).base64EncodedString()
         let config = HamrahConfig(
             bankUrl: bank.url, spkiPins: [otherKey], dataDir: directory.path,
-            deviceName: "Swift desktop test", devicePlatform: .desktop)
+            deviceName: "Swift desktop test", devicePlatform: .ios, bankSmsNumber: "+983000717")
         let hamrah = try await Hamrah.open(config: config, secrets: secrets, signer: SoftwareDeviceSigner(store: secrets))
         let sara = try customer("sara.ahmadi")
         do {

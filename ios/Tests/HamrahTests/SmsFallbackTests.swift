@@ -94,7 +94,7 @@ final class SmsFallbackTests: BankTestCase {
         let debits = try await httpsStatement(of: account.accountId).filter { $0.traceNumber == trace }
         XCTAssertEqual(debits.count, 1, "one entry for the payment")
         let debit = try XCTUnwrap(debits.first)
-        XCTAssertEqual(debit.direction, "debit")
+        XCTAssertEqual(debit.direction, .debit)
         XCTAssertGreaterThanOrEqual(debit.amountRials, bill.amountRials, "the bill and its fee, if any")
         XCTAssertEqual(before - after, Int64(debit.amountRials), "debited exactly once")
 
@@ -140,7 +140,7 @@ final class SmsFallbackTests: BankTestCase {
     }
 
     private func cardState(_ cardId: String) async throws -> String {
-        let cards = try await phone.hamrah.accounts().cards()
+        let cards = try await phone.hamrah.accounts().overview().cards
         return try XCTUnwrap(cards.first { $0.cardId == cardId }, "card \(cardId) listed").state
     }
 
@@ -149,12 +149,12 @@ final class SmsFallbackTests: BankTestCase {
         let sara = try await logIn("sara.ahmadi")
         let sms = phone.hamrah.sms(
             transport: GatewaySmsTransport(bank: bank, fromMobile: sara.mobile),
-            connectivity: SwitchConnectivity(), encoding: .gsm7)
+            connectivity: SwitchConnectivity())
         XCTAssertEqual(try sms.directory(), SmsDirectory(accounts: [], cards: []), "nothing known yet")
-        let accounts = try await phone.hamrah.accounts().accounts()
-        let cards = try await phone.hamrah.accounts().cards()
+        let accounts = try await phone.hamrah.accounts().overview().accounts
+        let cards = try await phone.hamrah.accounts().overview().cards
         let directory = try sms.directory()
         XCTAssertEqual(directory.accounts, accounts.map { "\($0.titleFa) …\($0.sheba.suffix(4))" })
-        XCTAssertEqual(directory.cards, cards.map { "\($0.bank.nameFa) \($0.panMasked)" })
+        XCTAssertEqual(directory.cards, cards.map { "\($0.bankNameFa) \($0.panMasked)" })
     }
 }

@@ -82,7 +82,7 @@ pub fn run_due(tx: &Transaction<'_>, now: i64, rules: &LoanRules) -> ApiResult<u
             tx,
             &Sms {
                 mobile: &item.mobile,
-                kind: SmsKind::Other,
+                kind: SmsKind::Instalment,
                 text: &text,
                 idempotency_key: None,
             },

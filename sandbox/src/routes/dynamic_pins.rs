@@ -7,7 +7,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use hamrah_core::ids::{Bill, CardNumber, Sheba};
+use hamrah_core::ids::{
+    AccountNumber, Bill, CardNumber, MobileNumber, Sheba, TopupProduct, TopupTarget, operator_by_id,
+};
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -84,6 +86,15 @@ enum PayeeBody {
     Loan {
         loan_number: String,
     },
+    Topup {
+        mobile: String,
+        operator: String,
+        product: String,
+        package_id: Option<String>,
+    },
+    Deposit {
+        account_number: String,
+    },
 }
 
 /// Who pays: the PIN's source name, the mobile it goes to, and how the SMS names it.
@@ -146,6 +157,28 @@ pub(crate) async fn dynamic_pin_request(
             sayad_id,
             national_id,
         } => cheque_payee(sayad_id, national_id.as_deref())?,
+        PayeeBody::Topup {
+            mobile,
+            operator,
+            product,
+            package_id,
+        } => TopupTarget {
+            mobile: mobile
+                .parse::<MobileNumber>()
+                .map_err(|e| ApiError::invalid("payee.mobile", &e))?,
+            operator: operator_by_id(operator)
+                .map_err(|e| ApiError::invalid("payee.operator", &e))?,
+            product: TopupProduct::parse(product, package_id.as_deref())
+                .map_err(|e| ApiError::invalid("payee.product", &e))?,
+        }
+        .canonical(),
+        PayeeBody::Deposit { account_number } => format!(
+            "deposit:{}",
+            account_number
+                .parse::<AccountNumber>()
+                .map_err(|e| ApiError::invalid("payee.account_number", &e))?
+                .as_str()
+        ),
     };
     let now = state.clock.now();
     let rules = state.rules.otp.clone();

@@ -10,6 +10,7 @@ use crate::state::AppState;
 
 pub use config::bank_ref;
 
+mod account_transfers;
 mod accounts;
 mod activation;
 mod admin;
@@ -25,10 +26,12 @@ mod inquiries;
 mod loans;
 mod notices;
 mod operations;
+mod payment_source;
 mod session;
 mod sheba_transfers;
 mod sms;
 mod soft_token;
+mod topups;
 mod transfers;
 
 pub use card_transfers::PinKind;
@@ -50,6 +53,8 @@ pub fn router(state: AppState) -> Router {
         .merge(transfers::routes())
         .merge(bills::routes())
         .merge(loans::routes())
+        .merge(topups::routes())
+        .merge(account_transfers::routes())
         .merge(operations::routes())
         .merge(soft_token::routes())
         .merge(sms::routes())

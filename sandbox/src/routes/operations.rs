@@ -24,6 +24,8 @@ fn kind(operation: &str, body: &Value) -> Option<String> {
         ("card_transfer", "card_transfer"),
         ("sheba_transfer", "sheba_transfer"),
         ("bill_payment", "bill_payment"),
+        ("topup", "topup"),
+        ("account_transfer", "account_transfer"),
         ("card_block", "card_block"),
         ("loan_payment", "loan_payment"),
     ];

@@ -1,8 +1,10 @@
 //! `sheba_transfer_create`: PAYA and SATNA orders from an account to a SHEBA.
 //! The account is debited at acceptance into clearing; `settlement::run_due`
-//! settles or returns the order when it falls due.
+//! settles or returns the order when it falls due. A SHEBA of this bank may
+//! go `internal`: at once, as a transfer between accounts of the bank.
 
 mod accept;
+mod internal;
 
 use axum::Router;
 use axum::extract::State;
@@ -57,6 +59,8 @@ pub enum Method {
     Paya,
     /// Real-time gross settlement.
     Satna,
+    /// Within this bank, at once ([`crate::internal_transfer`]).
+    Internal,
 }
 
 impl Method {
@@ -65,6 +69,7 @@ impl Method {
         match self {
             Self::Paya => "paya",
             Self::Satna => "satna",
+            Self::Internal => "internal",
         }
     }
 }
@@ -127,18 +132,19 @@ fn validate(request: ShebaTransferRequest, now: i64) -> ApiResult<Order> {
         None => return Err(ApiError::missing("method")),
         Some("paya") => Method::Paya,
         Some("satna") => Method::Satna,
+        Some("internal") => Method::Internal,
         Some(_) => {
             return Err(field_invalid(
                 "request.field_invalid",
                 "method",
                 "روش انتقال نامعتبر است.",
-                "method is paya or satna.",
+                "method is paya, satna or internal.",
             ));
         }
     };
     let effective_date = match request.effective_date.as_deref() {
         None => None,
-        Some(_) if method == Method::Paya => return Err(effective_date_invalid()),
+        Some(_) if method != Method::Satna => return Err(effective_date_invalid()),
         Some(text) => {
             let date = hamrah_core::calendar::parse_gregorian(text)
                 .map_err(|_| effective_date_invalid())?;

@@ -23,8 +23,9 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/transfers/{transfer_id}", get(transfer_get))
 }
 
-/// Transfer kinds the contract's `TransferReceipt` covers (bill payments have their own receipt).
-const LISTED_KINDS: &str = "('card', 'paya', 'satna')";
+/// Transfer kinds the contract's `TransferReceipt` covers (bill payments and
+/// top-ups have their own receipts).
+const LISTED_KINDS: &str = "('card', 'paya', 'satna', 'internal', 'account')";
 
 fn transfer_not_found() -> ApiError {
     ApiError::new(

@@ -2,13 +2,15 @@
 //! (a temporary data directory, the demo seed), and one customer's session
 //! walked through the core exactly as a phone runs it (pinned HTTPS,
 //! session, flows, sealed store): activation, login, card-to-card, PAYA,
-//! SATNA, a bill, another bank's card, a loan instalment, a statement page,
-//! blocking a card, a Sayad cheque registered and confirmed, the bank's
-//! information (rates, branches, deposits) and the inbox of its notices.
+//! SATNA, a bill, a top-up, a transfer to an account of the bank, another
+//! bank's card, a loan instalment, a statement page, blocking a card, a Sayad
+//! cheque registered and confirmed, the bank's information (rates, branches,
+//! deposits) and the inbox of its notices.
 
 mod account;
 mod bank;
 mod cheques;
+mod deposit;
 mod device;
 mod info;
 mod loans;
@@ -17,6 +19,7 @@ mod receipt;
 mod sms;
 mod soft_token;
 mod steps;
+mod topup;
 mod transfers;
 
 use clap::Args;
@@ -111,6 +114,13 @@ async fn walk() -> Result<Report, Problem> {
     step!("paya_transfer", "انتقال پایا", "PAYA transfer", paya);
     step!("satna_transfer", "انتقال ساتنا", "SATNA transfer", satna);
     step!("bill_payment", "پرداخت قبض", "Bill payment", bill_payment);
+    step!("topup", "خرید شارژ", "Mobile top-up", topup);
+    step!(
+        "account_transfer",
+        "انتقال وجه به سپرده",
+        "Transfer to an account of the bank",
+        account_transfer
+    );
     step!(
         "other_bank_card",
         "کارت بانک دیگر",
@@ -227,8 +237,10 @@ fn balances_text(before: &Value, after: &Value) -> String {
             let (was, now) = (was.as_u64().unwrap_or(0), now.as_u64().unwrap_or(0));
             let change = if now == was {
                 String::from("بدون تغییر / unchanged")
+            } else if now > was {
+                format!("+{}", receipt::money(now - was))
             } else {
-                format!("−{}", receipt::money(was.saturating_sub(now)))
+                format!("−{}", receipt::money(was - now))
             };
             out.push_str(&format!(
                 "    {customer} {account}: {} → {} ({change})\n",

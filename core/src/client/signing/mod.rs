@@ -36,9 +36,11 @@ pub struct DynamicLink {
     /// The amount line: decimal rials (empty when the body has none).
     pub amount: String,
     /// The canonical payee: `card:{pan}`, `sheba:{sheba}`,
-    /// `bill:{bill_id}:{payment_id}`, `card_block:{card_id}`,
-    /// `cheque:{sayad_id}`, `cheque:{sayad_id}:{national_id}`,
-    /// `cheque_accept:{sayad_id}` or `cheque_refuse:{sayad_id}`.
+    /// `bill:{bill_id}:{payment_id}`, `topup:{mobile}:{operator}:{product}`
+    /// (`...:package:{package_id}`), `deposit:{account_number}`,
+    /// `loan:{loan_number}`, `card_block:{card_id}`, `cheque:{sayad_id}`,
+    /// `cheque:{sayad_id}:{national_id}`, `cheque_accept:{sayad_id}` or
+    /// `cheque_refuse:{sayad_id}`.
     pub payee: String,
 }
 
@@ -61,6 +63,20 @@ pub fn dynamic_link(method: &str, path: &str, body: &Value) -> Option<DynamicLin
         "/v1/card-transfers" => format!("card:{}", text("destination_pan")),
         "/v1/sheba-transfers" => format!("sheba:{}", text("destination_sheba")),
         "/v1/bill-payments" => format!("bill:{}:{}", text("bill_id"), text("payment_id")),
+        "/v1/topups" => {
+            let mut payee = format!(
+                "topup:{}:{}:{}",
+                text("mobile"),
+                text("operator"),
+                text("product")
+            );
+            if let Some(id) = body.get("package_id").and_then(Value::as_str) {
+                payee.push(':');
+                payee.push_str(id);
+            }
+            payee
+        }
+        "/v1/account-transfers" => format!("deposit:{}", text("destination_account_number")),
         "/v1/loan-payments" => format!("loan:{}", text("loan_number")),
         "/v1/cheques" => format!("cheque:{}", text("sayad_id")),
         _ if path.starts_with("/v1/cheques/") => return cheque_link(path, body),
@@ -347,6 +363,38 @@ mod tests {
         assert_eq!(
             Some(answer.lines()),
             dynamic_link("POST", "/v1/cheques/1234567890123456/accept", &Value::Null)
+        );
+        let target = crate::ids::TopupTarget {
+            mobile: "09351234567".parse().unwrap(),
+            operator: crate::ids::Operator::Irancell,
+            product: crate::ids::TopupProduct::Charge,
+        };
+        let topup = Link::payment(Rials::new(200_000), Payee::Topup(target));
+        let body = json!({"mobile": "09351234567", "operator": "irancell", "product": "charge",
+            "amount_rials": 200_000, "source": {"kind": "account", "account_id": "acc_1"}});
+        assert_eq!(
+            Some(topup.lines()),
+            dynamic_link("POST", "/v1/topups", &body)
+        );
+        let package = crate::ids::TopupTarget {
+            mobile: "09121234567".parse().unwrap(),
+            operator: crate::ids::Operator::Mci,
+            product: crate::ids::TopupProduct::parse("package", Some("mci_30d_20gb")).unwrap(),
+        };
+        let bought = Link::payment(Rials::new(1_800_000), Payee::Topup(package));
+        let body = json!({"mobile": "09121234567", "operator": "mci", "product": "package",
+            "package_id": "mci_30d_20gb", "amount_rials": 1_800_000});
+        assert_eq!(
+            Some(bought.lines()),
+            dynamic_link("POST", "/v1/topups", &body)
+        );
+        let number = "100200300501".parse().unwrap();
+        let deposit = Link::payment(Rials::new(10_000_000), Payee::Deposit(number));
+        let body = json!({"source_account_id": "acc_1", "destination_account_number": "100200300501",
+            "amount_rials": 10_000_000});
+        assert_eq!(
+            Some(deposit.lines()),
+            dynamic_link("POST", "/v1/account-transfers", &body)
         );
         let block = Link::CardBlock {
             card_id: "crd_1".into(),

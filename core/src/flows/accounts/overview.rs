@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Account, Card};
+use crate::flows::display::{account_label, card_label};
 use crate::flows::{Context, Problem};
 use crate::ids::Sheba;
 use crate::money::Rials;
@@ -16,6 +17,8 @@ pub struct AccountView {
     pub account_id: String,
     /// Title in Persian (`حساب جاری`).
     pub title_fa: String,
+    /// How every screen names it (title and the SHEBA's last four digits).
+    pub label_fa: String,
     /// The account's SHEBA (`Debug` masks it).
     pub sheba: Sheba,
     /// The SHEBA masked for display.
@@ -37,6 +40,8 @@ pub struct AccountView {
 pub struct CardView {
     /// The bank's id of the card.
     pub card_id: String,
+    /// How every screen names it (bank and masked PAN).
+    pub label_fa: String,
     /// Masked PAN.
     pub pan_masked: String,
     /// Holder's name.
@@ -72,6 +77,7 @@ impl AccountView {
         Ok(Self {
             account_id: account.account_id.clone(),
             title_fa: account.title_fa.clone(),
+            label_fa: account_label(&account.title_fa, &account.sheba),
             sheba_masked: sheba.masked(),
             sheba,
             state: account.state.clone(),
@@ -87,6 +93,7 @@ impl From<&Card> for CardView {
     fn from(card: &Card) -> Self {
         Self {
             card_id: card.card_id.clone(),
+            label_fa: card_label(&card.bank.name_fa, &card.pan_masked),
             pan_masked: card.pan_masked.clone(),
             holder_name_fa: card.holder_name_fa.clone(),
             bank_name_fa: card.bank.name_fa.clone(),

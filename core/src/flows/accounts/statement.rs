@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::statement_entry::StatementEntry;
 use crate::flows::{Context, Problem};
+use crate::money::{MoneyError, Rials};
 use crate::store::StatementSearch;
 
 /// One page as the screen shows it.
@@ -123,6 +124,22 @@ impl Statement {
     /// Cached entries of this account matching a search, newest first (offline).
     pub fn search(&self, search: &StatementSearch) -> Result<Vec<StatementEntry>, Problem> {
         decode(&self.ctx.store.search_statement(&self.account_id, search)?)
+    }
+
+    /// Cached entries matching what the customer typed, newest first
+    /// (offline): an amount (Persian digits and separators allowed) finds the
+    /// debits and credits of exactly that amount, anything else the entries
+    /// with that counterparty (name or masked card); an empty query finds nothing.
+    pub fn search_typed(&self, query: &str) -> Result<Vec<StatementEntry>, Problem> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let Ok(amount) = query.parse::<Rials>() else {
+            return self.search(&StatementSearch::Counterparty(query.to_owned()));
+        };
+        let amount = i64::try_from(amount.get()).map_err(|_| Problem::of(&MoneyError::Overflow))?;
+        self.search(&StatementSearch::Amount(amount))
     }
 
     fn view(

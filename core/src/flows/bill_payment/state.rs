@@ -122,7 +122,7 @@ impl BillSource {
         }
     }
 
-    pub(super) fn of_account(account: &Account) -> Self {
+    pub(crate) fn of_account(account: &Account) -> Self {
         Self::Account {
             account_id: account.account_id.clone(),
             title_fa: account.title_fa.clone(),
@@ -134,7 +134,7 @@ impl BillSource {
         }
     }
 
-    pub(super) fn of_card(card: PayingCard) -> Self {
+    pub(crate) fn of_card(card: PayingCard) -> Self {
         Self::Card {
             card_id: card.card_id,
             pan_masked: card.pan_masked,

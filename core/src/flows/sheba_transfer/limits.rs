@@ -7,6 +7,8 @@ use super::settlement::{BusinessDays, Moment};
 use super::state::{Method, MethodOption, ShebaLimits};
 use crate::client::BankConfig;
 use crate::flows::Problem;
+use crate::flows::account_transfer::DepositLimits;
+use crate::ids::Sheba;
 
 impl ShebaLimits {
     /// From the bank's config and the source's available balance.
@@ -17,6 +19,23 @@ impl ShebaLimits {
             paya_fee_rials: config.fees.paya_rials,
             satna_fee_rials: config.fees.satna_rials,
             available_rials,
+            internal: None,
+        }
+    }
+
+    /// The limits of a transfer to `destination`: a SHEBA of this bank goes
+    /// internal (instant, the bank's own limits and fee, no PAYA/SATNA).
+    pub fn to(config: &BankConfig, available_rials: u64, destination: &Sheba) -> Self {
+        let internal = config.is_own_sheba(destination).then(|| {
+            DepositLimits::new(
+                &config.limits.account_transfer,
+                config.fees.account_transfer_rials,
+                available_rials,
+            )
+        });
+        Self {
+            internal,
+            ..Self::new(config, available_rials)
         }
     }
 
@@ -35,6 +54,16 @@ impl ShebaLimits {
                 "The amount must be more than zero.",
             )
             .at("amount_rials"));
+        }
+        if let Some(internal) = &self.internal {
+            internal.check(amount)?;
+            return Ok(vec![self.option(
+                Method::Internal,
+                amount,
+                config,
+                now,
+                None,
+            )]);
         }
         let mut methods = Vec::with_capacity(2);
         if amount < self.paya_below_rials {
@@ -80,6 +109,12 @@ impl ShebaLimits {
         let (fee, settles) = match method {
             Method::Paya => (self.paya_fee_rials, days.next_paya_cycle(now)),
             Method::Satna => (self.satna_fee_rials, days.satna_effective(now, effective)),
+            Method::Internal => (
+                self.internal
+                    .as_ref()
+                    .map_or(config.fees.account_transfer_rials, |l| l.fee_rials),
+                Some(now),
+            ),
         };
         MethodOption {
             method,
@@ -126,5 +161,41 @@ mod tests {
             gap_limits.options(170_000_000, &gap, now).unwrap_err().code,
             "limit.satna_min"
         );
+    }
+
+    #[test]
+    fn a_sheba_of_this_bank_goes_internal_with_its_own_limits() {
+        let mut config = BankConfig::default();
+        let own = Sheba::issue("017", crate::ids::AccountType::NonCentral, "100200300501").unwrap();
+        let other =
+            Sheba::issue("012", crate::ids::AccountType::NonCentral, "7326222975119").unwrap();
+        let now = 1_740_816_900;
+        // Offline the bank's own code is unknown: PAYA/SATNA as before.
+        assert!(
+            ShebaLimits::to(&config, 10_000_000_000, &own)
+                .internal
+                .is_none()
+        );
+        config.bank = Some(crate::client::OwnBank {
+            bank_id: "melli".into(),
+            name_fa: "بانک ملی ایران".into(),
+            sheba_code: "017".into(),
+        });
+        let limits = ShebaLimits::to(&config, 10_000_000_000, &own);
+        let options = limits.options(300_000_000, &config, now).unwrap();
+        assert_eq!(options.len(), 1);
+        assert_eq!(options[0].method, Method::Internal);
+        assert_eq!(options[0].fee_rials, 0);
+        assert_eq!(options[0].expected_settlement.as_ref().unwrap().at, now);
+        assert_eq!(
+            limits
+                .options(1_000_000_001, &config, now)
+                .unwrap_err()
+                .code,
+            "limit.per_transfer_max"
+        );
+        let elsewhere = ShebaLimits::to(&config, 10_000_000_000, &other);
+        let methods = elsewhere.options(300_000_000, &config, now).unwrap();
+        assert_eq!(methods[0].method, Method::Satna);
     }
 }

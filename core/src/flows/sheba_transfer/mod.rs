@@ -1,8 +1,9 @@
 //! Transfer to a SHEBA: source account -> SHEBA (parsed locally, then the
 //! holder inquiry to confirm) -> amount (limits shown, amount in words) ->
 //! method (PAYA or SATNA by the amount and the bank's limits, with the
-//! expected settlement in Jalali date and Tehran time) -> confirm -> submit
-//! (exactly once) -> receipt.
+//! expected settlement in Jalali date and Tehran time; a SHEBA of this bank
+//! goes internal instead: instant, the bank's own limits, no cycle or
+//! PAYA/SATNA fee) -> confirm -> submit (exactly once) -> receipt.
 
 mod limits;
 mod send;
@@ -153,7 +154,11 @@ impl ShebaTransfer {
                 error: None,
             }));
         }
-        let limits = ShebaLimits::new(&self.ctx().config, source.available_balance_rials);
+        let limits = ShebaLimits::to(
+            &self.ctx().config,
+            source.available_balance_rials,
+            &destination.sheba,
+        );
         Ok(self.go(ShebaTransferState::EnterAmount {
             source,
             destination,

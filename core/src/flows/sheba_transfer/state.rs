@@ -55,7 +55,8 @@ pub struct ShebaDestination {
     pub bank: BankRef,
 }
 
-/// PAYA (batched, settles in cycles) or SATNA (gross, at once).
+/// PAYA (batched, settles in cycles), SATNA (gross, at once), or, to a SHEBA
+/// of this bank, an internal transfer (instant, no cycle, its own limits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
@@ -63,6 +64,8 @@ pub enum Method {
     Paya,
     /// Real-time gross settlement: from the bank's SATNA minimum.
     Satna,
+    /// Within this bank: a SHEBA of this bank, credited at once.
+    Internal,
 }
 
 impl Method {
@@ -71,6 +74,7 @@ impl Method {
         match self {
             Self::Paya => "paya",
             Self::Satna => "satna",
+            Self::Internal => "internal",
         }
     }
 
@@ -79,6 +83,7 @@ impl Method {
         match self {
             Self::Paya => "پایا",
             Self::Satna => "ساتنا",
+            Self::Internal => "انتقال داخلی (آنی)",
         }
     }
 
@@ -87,6 +92,7 @@ impl Method {
         match self {
             Self::Paya => "PAYA",
             Self::Satna => "SATNA",
+            Self::Internal => "Internal (instant)",
         }
     }
 }
@@ -104,6 +110,10 @@ pub struct ShebaLimits {
     pub satna_fee_rials: u64,
     /// The source's available balance.
     pub available_rials: u64,
+    /// A SHEBA of this bank: the limits of the instant internal transfer,
+    /// the only method offered then.
+    #[serde(default)]
+    pub internal: Option<crate::flows::account_transfer::DepositLimits>,
 }
 
 /// One method the amount allows, with its cost and expected settlement.

@@ -1,13 +1,13 @@
-#if canImport(SwiftUI) && canImport(UIKit) && canImport(Security) && canImport(CryptoKit)
+#if canImport(SwiftUI)
 import Hamrah
 import SwiftUI
 
-/// Bill payment from an account or a card: one screen per state of the core's journey.
+/// Bill payment from an account (the bank's PIN for this bill, or the soft token) or a card:
+/// one screen per state of the core's journey.
 struct BillPaymentView: View {
-    let bills: BillPayments
-    @State private var journey: JourneyModel<BillPaymentState>?
-    @State private var flow: BillPaymentFlow?
-    @State private var error: HamrahError?
+    let model: BillPaymentModel
+    let actions: any AppActions
+    @Environment(\.dismiss) private var dismiss
     @State private var billId = ""
     @State private var paymentId = ""
     @State private var pin = ""
@@ -16,94 +16,102 @@ struct BillPaymentView: View {
 
     var body: some View {
         Form {
-            if let journey, let flow {
-                screen(journey, flow)
-                if let error = journey.error { ProblemView(error) }
-            } else if let error {
-                ProblemView(error)
-            } else {
-                ProgressView()
-            }
+            if let state = model.state { step(state) }
+            JourneyFooter(model: model) { dismiss() }
         }
         .navigationTitle("پرداخت قبض")
-        .task {
-            do {
-                let flow = try await bills.start()
-                self.flow = flow
-                journey = JourneyModel(initial: try flow.state(), states: try flow.states())
-            } catch let failure as HamrahError {
-                error = failure
-            } catch {}
-        }
-        .onDisappear { journey?.stop() }
+        .onAppear { model.open() }
     }
 
-    @ViewBuilder
-    private func screen(_ journey: JourneyModel<BillPaymentState>, _ flow: BillPaymentFlow) -> some View {
-        switch journey.state {
+    @ViewBuilder private func step(_ state: BillPaymentState) -> some View {
+        let busy = model.steps.busy
+        switch state {
         case let .enterBill(problem):
-            TextField("شناسه قبض", text: $billId).keyboardType(.numberPad)
-            TextField("شناسه پرداخت", text: $paymentId).keyboardType(.numberPad)
+            InputField(title: "شناسه قبض", text: $billId, keyboard: .numberPad)
+            InputField(title: "شناسه پرداخت", text: $paymentId, keyboard: .numberPad)
             if let problem { ProblemView(problem) }
-            StepButton(title: "استعلام", busy: journey.busy) {
-                journey.run { [billId, paymentId] in try await flow.enterBill(billId: billId, paymentId: paymentId) }
-            }
+            StepButton(title: "استعلام", busy: busy) { model.enterBill(billId: billId, paymentId: paymentId) }
         case let .alreadyPaid(bill):
-            Text("این قبض پیش‌تر پرداخت شده است (\(bill.paidAtJalali ?? "")).")
+            BillSummary(bill: bill)
+            Text("این قبض پیش‌تر پرداخت شده است.")
         case let .chooseSource(bill, sources, problem):
-            Row(label: bill.billTypeFa, value: bill.billerNameFa)
-            Row(label: "مبلغ", value: "\(bill.amountGroupedFa) ریال")
-            Text(bill.amountWordsFa).font(.caption)
-            ForEach(Array(sources.enumerated()), id: \.offset) { _, source in
-                switch source {
-                case let .account(accountId, titleFa, shebaMasked, _):
-                    Button("از حساب \(titleFa) \(shebaMasked)") {
-                        journey.run { try await flow.chooseSource(sourceId: accountId) }
-                    }
-                case let .card(cardId, panMasked, bankNameFa):
-                    Button("با کارت \(bankNameFa) \(panMasked)") {
-                        journey.run { try await flow.chooseSource(sourceId: cardId) }
+            BillSummary(bill: bill)
+            Section("پرداخت از") {
+                ForEach(Array(sources.enumerated()), id: \.offset) { _, source in
+                    switch source {
+                    case let .account(accountId, _, _, _, labelFa):
+                        StepButton(title: labelFa, busy: busy) { model.chooseSource(accountId) }
+                    case let .card(cardId, _, _, labelFa):
+                        StepButton(title: labelFa, busy: busy) { model.chooseSource(cardId) }
                     }
                 }
             }
             if let problem { ProblemView(problem) }
-        case let .confirmAccount(order, status, problem):
-            Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
-            Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
-                journey.run { try await flow.requestPin() }
+        case let .confirmAccount(order, _, problem):
+            OrderSummary(order: order)
+            if let offered = model.view.pin {
+                PinSection(
+                    pin: offered, busy: busy, code: $pin,
+                    softToken: { model.confirmWithSoftToken() },
+                    request: { model.requestPin() },
+                    pay: {
+                        model.confirm(pin: pin)
+                        pin = ""
+                    })
             }
-            .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
-            SecretField(title: "رمز پویا", text: $pin)
             if let problem { ProblemView(problem) }
-            StepButton(title: "پرداخت", busy: journey.busy) {
-                let pin = pin
-                self.pin = ""
-                journey.run { try await flow.confirm(pin: pin) }
+        case let .authorize(order, _, problem):
+            OrderSummary(order: order)
+            if let offered = model.view.pin {
+                CardSecrets(cvv2: $cvv2, expiry: $expiry)
+                PinSection(
+                    pin: offered, busy: busy, code: $pin,
+                    softToken: {
+                        model.payWithSoftToken(cvv2: cvv2, expiry: expiry)
+                        cvv2 = ""
+                    },
+                    request: { model.requestPin() },
+                    pay: {
+                        model.payWithSmsPin(pin: pin, cvv2: cvv2, expiry: expiry)
+                        pin = ""
+                        cvv2 = ""
+                    })
             }
-        case let .authorize(order, status, problem):
-            Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
-            Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
-                journey.run { try await flow.requestPin() }
-            }
-            .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
-            SecretField(title: "رمز پویا", text: $pin)
-            SecretField(title: "CVV2", text: $cvv2)
-            TextField("تاریخ انقضا (YYMM)", text: $expiry).keyboardType(.numberPad)
             if let problem { ProblemView(problem) }
-            StepButton(title: "پرداخت", busy: journey.busy) {
-                let (pin, cvv2, expiry) = (pin, cvv2, expiry)
-                self.pin = ""
-                self.cvv2 = ""
-                journey.run { try await flow.submitCard(pin: pin, cvv2: cvv2, expiry: expiry) }
-            }
         case .pending:
-            ProgressView("در حال انجام؛ نتیجه از بانک پرسیده می‌شود")
-        case let .succeeded(_, receipt):
-            Label("پرداخت شد", systemImage: "checkmark.seal")
-            Row(label: "شماره پیگیری", value: receipt.traceNumber)
-            Row(label: "زمان", value: receipt.paidAtJalali)
+            PendingSection(model: model) { model.resolve() }
+        case .succeeded:
+            if let receipt = model.view.receipt { ReceiptSection(receipt: receipt, actions: actions) }
         case let .failed(problem, _):
             ProblemView(problem)
+        }
+    }
+}
+
+/// A bill as the biller answered: its kind and biller, period, amount in digits and words.
+private struct BillSummary: View {
+    let bill: BillInfo
+
+    var body: some View {
+        let sum = amountText(rials: bill.amountRials)
+        Section {
+            Row(label: bill.billTypeFa, value: bill.billerNameFa)
+            if let period = bill.periodFa { Row(label: "دوره", value: period) }
+            Row(label: "مبلغ", value: sum.rialsFa)
+            Text(sum.wordsFa).font(.caption)
+        }
+    }
+}
+
+/// The order about to be paid: the bill, its fee and total.
+private struct OrderSummary: View {
+    let order: BillOrder
+
+    var body: some View {
+        BillSummary(bill: order.bill)
+        Section {
+            Row(label: "کارمزد", value: amountText(rials: order.feeRials).rialsFa)
+            Row(label: "مبلغ کل", value: amountText(rials: order.totalRials).rialsFa)
         }
     }
 }

@@ -33,7 +33,7 @@ struct InboxView: View {
                     Task { await run { try await notices.markRead(noticeId: newest.noticeId) } }
                 }
             }
-            if let error { ProblemView(error) }
+            if let error { ProblemView(error.problem) }
         }
         .navigationTitle("پیام‌های بانک")
         .refreshable { await run { try await notices.sync() } }

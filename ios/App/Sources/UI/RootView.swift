@@ -1,16 +1,17 @@
-#if canImport(SwiftUI) && canImport(UIKit) && canImport(Security) && canImport(CryptoKit)
+#if canImport(SwiftUI)
 import Hamrah
 import SwiftUI
 
-/// The app's root: Persian, right to left; the session's state picks the screen.
+/// The app's root: Persian, right to left; the session's state picks the screen
+/// (`AppModel.place`, tested in the Swift package).
 public struct RootView: View {
-    @State private var model = AppModel()
-    @Environment(\.scenePhase) private var phase
-    private let bank: AppModel.Bank
+    let app: AppModel
+    let actions: any AppActions
 
-    /// The root for `bank`.
-    public init(bank: AppModel.Bank) {
-        self.bank = bank
+    /// The root of `app`, with the phone's `actions`.
+    public init(app: AppModel, actions: any AppActions) {
+        self.app = app
+        self.actions = actions
     }
 
     public var body: some View {
@@ -20,28 +21,26 @@ public struct RootView: View {
         .environment(\.layoutDirection, .rightToLeft)
         .environment(\.locale, Locale(identifier: "fa_IR"))
         .hidesContentInBackground()
-        .task { await model.open(bank: bank) }
-        .onChange(of: phase) { _, now in
-            if now == .background { model.didEnterBackground() }
-        }
     }
 
     @ViewBuilder private var content: some View {
-        if let hamrah = model.hamrah {
-            switch model.session {
-            case .loggedOut, .loginCodeSent, .locked, .expired:
-                LoginView(
-                    session: hamrah.session(), state: model.session, unlock: model.unlock, sms: model.sms,
-                    channel: model.channel)
-            case .activationCodeSent, .chooseCredentials:
-                ActivationView(session: hamrah.session(), state: model.session)
-            case .passwordChangeRequired(let reason):
-                PasswordChangeView(session: hamrah.session(), reason: reason)
-            case .active, .expiring:
-                HomeView(hamrah: hamrah, session: model.session, sms: model.sms, channel: model.channel)
+        if let screens = app.screens {
+            switch app.place {
+            case .login:
+                if screens.smsBanking.unlocked {
+                    SmsView(model: screens.smsBanking, leave: { screens.smsBanking.lock() })
+                } else {
+                    LoginView(app: app, sms: screens.smsBanking, actions: actions)
+                }
+            case .activation:
+                ActivationView(app: app)
+            case .passwordChange:
+                PasswordChangeView(app: app)
+            case .home:
+                HomeView(app: app, screens: screens, actions: actions)
             }
-        } else if let error = model.openingError {
-            ProblemView(error)
+        } else if let problem = app.openingProblem {
+            ProblemView(problem)
         } else {
             ProgressView()
         }

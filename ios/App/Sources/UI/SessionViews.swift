@@ -1,109 +1,68 @@
-#if canImport(SwiftUI) && canImport(UIKit) && canImport(Security) && canImport(CryptoKit)
+#if canImport(SwiftUI)
 import Hamrah
 import SwiftUI
 
 /// Login with username and password, the SMS code on a new device, and quick login (the
 /// Secure Enclave key signs the bank's challenge after Face ID, Touch ID or the passcode).
-/// While the channel decision says SMS (data off, the SMS key agreed at an earlier login), SMS
-/// banking is offered too: it needs no bank session, only the person holding the phone.
+/// While the core's channel decision says SMS (data off, the SMS key agreed earlier), SMS
+/// banking is offered too, after the device's unlock (the core asks it and words a refusal).
 struct LoginView: View {
-    let session: SessionClient
-    let state: SessionState
-    let unlock: DeviceUnlock
-    let sms: SmsChannel?
-    let channel: ChannelDecision?
+    let app: AppModel
+    let sms: SmsBankingModel
+    let actions: any AppActions
     @State private var username = ""
     @State private var password = ""
     @State private var code = ""
-    @State private var error: HamrahError?
-    @State private var busy = false
-    @State private var smsOpen = false
 
     var body: some View {
+        let busy = app.sessionSteps.busy
         Form {
-            switch state {
-            case let .loginCodeSent(masked, secondsLeft):
-                Section("کد پیامکی به \(masked) فرستاده شد (\(secondsLeft) ثانیه)") {
-                    SecretField(title: "کد", text: $code)
-                    StepButton(title: "تأیید", busy: busy) { step { [session, code] in try await session.verifyLogin(code: code) } }
+            NoticeView(notice: app.notice)
+            if case .loginCodeSent = app.session {
+                Section {
+                    SecretField(title: "کد تأیید", text: $code)
+                    StepButton(title: "ورود", busy: busy) {
+                        app.verifyLogin(code: code)
+                        code = ""
+                    }
                 }
-            case let .locked(seconds):
-                Text("ورود تا \(seconds) ثانیه دیگر ممکن نیست.")
-            case .expired:
-                Text("نشست به پایان رسید؛ دوباره وارد شوید.")
-                credentials
-            default:
-                credentials
+            } else {
+                Section {
+                    InputField(title: "نام کاربری", text: $username)
+                        .textContentType(.username)
+                    PasswordField(title: "رمز عبور", text: $password)
+                    StepButton(title: "ورود", busy: busy) {
+                        app.login(username: username, password: password)
+                        password = ""
+                    }
+                }
+                Section {
+                    if app.quickLoginOffered {
+                        StepButton(title: "ورود سریع با Face ID یا Touch ID", busy: busy) {
+                            app.quickLogin(unlock: actions.unlock())
+                        }
+                    }
+                    StepButton(title: "فعال‌سازی در این گوشی", busy: busy) { app.activating = true }
+                }
             }
-            if sms != nil, let channel, channel.channel == .sms {
+            StepProblem(steps: app.sessionSteps)
+            if sms.channel.channel == .sms {
                 Section("بدون اینترنت") {
-                    Text(channel.reasonFa).font(.footnote)
-                    StepButton(title: "بانکداری پیامکی", busy: busy) { openSms() }
-                }
-            }
-            if let error { ProblemView(error) }
-        }
-        .navigationTitle("ورود")
-        .navigationDestination(isPresented: $smsOpen) { SmsView(sms: sms, accounts: [], cards: []) }
-    }
-
-    @ViewBuilder private var credentials: some View {
-        Section {
-            TextField("نام کاربری", text: $username).textInputAutocapitalization(.never)
-            SecureField("رمز عبور", text: $password)
-            StepButton(title: "ورود", busy: busy) {
-                step { [session, username, password] in try await session.login(username: username, password: password) }
-            }
-        }
-        if session.deviceEnrolled() {
-            Section {
-                StepButton(title: "ورود سریع با Face ID", busy: busy) {
-                    step { [session, unlock] in try await session.quickLogin(unlock: unlock) }
+                    Text(sms.channel.reasonFa).foregroundStyle(Color.red)
+                    StepButton(title: "بانکداری پیامکی با Face ID یا Touch ID", busy: sms.steps.busy) {
+                        sms.unlock(actions.smsUnlock())
+                    }
+                    StepProblem(steps: sms.steps)
                 }
             }
         }
-        NavigationLink("فعال‌سازی همراه‌بانک") { ActivationView(session: session, state: state) }
-    }
-
-    private func step(_ call: @escaping @Sendable () async throws -> SessionState) {
-        busy = true
-        error = nil
-        Task {
-            do { _ = try await call() } catch let failure as HamrahError { error = failure } catch {}
-            code = ""
-            password = ""
-            busy = false
-        }
-    }
-
-    /// SMS banking after Face ID, Touch ID or the passcode, asked through a context of its own
-    /// (the session's, `unlock`, stays locked for the Secure Enclave key); `DeviceUnlock` blocks
-    /// its thread until the person answers, so it runs off the main one.
-    private func openSms() {
-        busy = true
-        error = nil
-        Task {
-            do {
-                try await Task.detached { try DeviceUnlock().unlock(reason: "ورود به بانکداری پیامکی") }.value
-                smsOpen = true
-            } catch PlatformError.Unavailable {
-                self.error = .Device(
-                    code: "platform.unlock_unavailable", messageFa: "برای بانکداری پیامکی، رمز دستگاه را روشن کنید.",
-                    messageEn: "Set a device passcode to use SMS banking.")
-            } catch {
-                self.error = .Device(
-                    code: "platform.unlock_refused", messageFa: "تأیید هویت روی دستگاه انجام نشد.",
-                    messageEn: "The unlock on this device was refused or cancelled.")
-            }
-            busy = false
-        }
+        .navigationTitle("ورود به همراه‌بانک")
     }
 }
 
 /// Activation: identity and card, the SMS code, then username and password.
 struct ActivationView: View {
-    let session: SessionClient
-    let state: SessionState
+    let app: AppModel
     @State private var nationalId = ""
     @State private var mobile = ""
     @State private var birthDate = ""
@@ -112,77 +71,69 @@ struct ActivationView: View {
     @State private var code = ""
     @State private var username = ""
     @State private var password = ""
-    @State private var error: HamrahError?
-    @State private var busy = false
 
     var body: some View {
+        let busy = app.sessionSteps.busy
         Form {
-            switch state {
-            case let .activationCodeSent(masked, secondsLeft):
-                Section("کد فعال‌سازی به \(masked) فرستاده شد (\(secondsLeft) ثانیه)") {
-                    SecretField(title: "کد", text: $code)
-                    StepButton(title: "تأیید", busy: busy) { step { [session, code] in try await session.verifyActivation(code: code) } }
+            NoticeView(notice: app.notice)
+            switch app.session {
+            case .activationCodeSent:
+                SecretField(title: "کد تأیید", text: $code)
+                StepButton(title: "تأیید", busy: busy) {
+                    app.verifyActivation(code: code)
+                    code = ""
                 }
             case .chooseCredentials:
-                Section("نام کاربری و رمز عبور") {
-                    TextField("نام کاربری", text: $username).textInputAutocapitalization(.never)
-                    SecureField("رمز عبور", text: $password)
-                    StepButton(title: "ثبت", busy: busy) {
-                        step { [session, username, password] in try await session.chooseCredentials(username: username, password: password) }
-                    }
+                InputField(title: "نام کاربری", text: $username)
+                    .textContentType(.username)
+                SecureField("رمز عبور", text: $password)
+                    .textContentType(.newPassword)
+                    .frame(minHeight: touchTarget)
+                StepButton(title: "ثبت", busy: busy) {
+                    app.chooseCredentials(username: username, password: password)
+                    password = ""
                 }
             default:
-                Section("مشخصات") {
-                    TextField("کد ملی", text: $nationalId).keyboardType(.numberPad)
-                    TextField("شماره همراه", text: $mobile).keyboardType(.phonePad)
-                    TextField("تاریخ تولد (۱۳۷۵/۰۲/۲۰)", text: $birthDate)
-                    TextField("شماره کارت", text: $pan).keyboardType(.numberPad)
-                    TextField("تاریخ انقضا (YYMM)", text: $expiry).keyboardType(.numberPad)
-                    StepButton(title: "ارسال کد", busy: busy) {
-                        step { [session, nationalId, mobile, birthDate, pan, expiry] in
-                            try await session.startActivation(
-                                nationalId: nationalId, mobile: mobile, birthDate: birthDate, pan: pan, expiry: expiry)
-                        }
-                    }
+                InputField(title: "کد ملی", text: $nationalId, keyboard: .numberPad)
+                InputField(title: "شماره همراه", text: $mobile, keyboard: .phonePad)
+                InputField(title: "تاریخ تولد (۱۳۷۵/۰۲/۲۰)", text: $birthDate, keyboard: .numbersAndPunctuation)
+                InputField(title: "شماره کارت", text: $pan, keyboard: .numberPad)
+                InputField(title: "تاریخ انقضای کارت (سال‌ماه)", text: $expiry, keyboard: .numberPad)
+                StepButton(title: "دریافت کد", busy: busy) {
+                    app.startActivation(
+                        nationalId: nationalId, mobile: mobile, birthDate: birthDate, pan: pan, expiry: expiry)
                 }
+                StepButton(title: "بازگشت به ورود", busy: busy) { app.activating = false }
             }
-            if let error { ProblemView(error) }
+            StepProblem(steps: app.sessionSteps)
         }
-        .navigationTitle("فعال‌سازی")
-    }
-
-    private func step(_ call: @escaping @Sendable () async throws -> SessionState) {
-        busy = true
-        error = nil
-        Task {
-            do { _ = try await call() } catch let failure as HamrahError { error = failure } catch {}
-            code = ""
-            busy = false
-        }
+        .navigationTitle("فعال‌سازی همراه‌بانک")
     }
 }
 
-/// The forced password change (expired, or the branch's initial credentials).
+/// The forced password change (expired, or the branch's initial one); the core says why.
 struct PasswordChangeView: View {
-    let session: SessionClient
-    let reason: String
+    let app: AppModel
     @State private var current = ""
     @State private var new = ""
-    @State private var error: HamrahError?
 
     var body: some View {
+        let busy = app.sessionSteps.busy
         Form {
-            Text(reason == "initial" ? "رمز اولیه شعبه را تغییر دهید." : "رمز عبور منقضی شده است.")
-            SecureField("رمز فعلی", text: $current)
+            NoticeView(notice: app.notice)
+            PasswordField(title: "رمز فعلی", text: $current)
             SecureField("رمز جدید", text: $new)
-            Button("تغییر رمز") {
-                Task {
-                    do { _ = try await session.changePassword(current: current, new: new) } catch let failure as HamrahError { error = failure } catch {}
-                }
+                .textContentType(.newPassword)
+                .frame(minHeight: touchTarget)
+            StepButton(title: "تغییر رمز", busy: busy) {
+                app.changePassword(current: current, new: new)
+                current = ""
+                new = ""
             }
-            if let error { ProblemView(error) }
+            StepButton(title: "خروج", role: .destructive, busy: busy) { app.logout() }
+            StepProblem(steps: app.sessionSteps)
         }
-        .navigationTitle("تغییر رمز")
+        .navigationTitle("تغییر رمز عبور")
     }
 }
 #endif

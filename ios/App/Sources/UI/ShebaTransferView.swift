@@ -1,97 +1,94 @@
-#if canImport(SwiftUI) && canImport(UIKit) && canImport(Security) && canImport(CryptoKit)
+#if canImport(SwiftUI)
 import Hamrah
 import SwiftUI
 
-/// SHEBA transfer (PAYA or SATNA): one screen per state of the core's journey.
+/// SHEBA transfer (PAYA or SATNA): one screen per state of the core's journey; the order is
+/// confirmed with the bank's PIN for this amount and SHEBA, or the soft token.
 struct ShebaTransferView: View {
-    let transfers: ShebaTransfers
-    @State private var journey: JourneyModel<ShebaTransferState>?
+    let model: ShebaTransferModel
+    let actions: any AppActions
+    @Environment(\.dismiss) private var dismiss
+    @State private var sheba = ""
+    @State private var amount = ""
     @State private var pin = ""
-    @State private var flow: ShebaTransferFlow?
-    @State private var error: HamrahError?
-    @State private var input = ""
 
     var body: some View {
         Form {
-            if let journey, let flow {
-                screen(journey, flow)
-                if let error = journey.error { ProblemView(error) }
-            } else if let error {
-                ProblemView(error)
-            } else {
-                ProgressView()
-            }
+            if let state = model.state { step(state) }
+            JourneyFooter(model: model) { dismiss() }
         }
         .navigationTitle("انتقال شبا")
-        .task {
-            do {
-                let flow = try await transfers.start()
-                self.flow = flow
-                journey = JourneyModel(initial: try flow.state(), states: try flow.states())
-            } catch let failure as HamrahError {
-                error = failure
-            } catch {}
-        }
-        .onDisappear { journey?.stop() }
+        .onAppear { model.open() }
     }
 
-    @ViewBuilder
-    private func screen(_ journey: JourneyModel<ShebaTransferState>, _ flow: ShebaTransferFlow) -> some View {
-        switch journey.state {
+    @ViewBuilder private func step(_ state: ShebaTransferState) -> some View {
+        let busy = model.steps.busy
+        switch state {
         case let .chooseSource(accounts):
-            ForEach(accounts, id: \.accountId) { account in
-                Button("\(account.titleFa) \(account.shebaMasked)") {
-                    journey.run { try await flow.chooseSource(accountId: account.accountId) }
+            Section("حساب مبدأ") {
+                ForEach(accounts, id: \.accountId) { account in
+                    StepButton(title: account.labelFa, busy: busy) { model.chooseSource(account.accountId) }
                 }
             }
-        case let .enterSheba(_, problem):
-            TextField("شماره شبا (IR...)", text: $input).textInputAutocapitalization(.characters)
+        case let .enterSheba(source, problem):
+            Row(label: "از حساب", value: source.labelFa)
+            TextField("شبای مقصد (IR…)", text: $sheba)
+                .textInputAutocapitalization(.characters)
+                .autocorrectionDisabled()
+                .frame(minHeight: touchTarget)
             if let problem { ProblemView(problem) }
-            StepButton(title: "استعلام", busy: journey.busy) {
-                journey.run { [input] in try await flow.enterSheba(sheba: input) }
-            }
+            StepButton(title: "استعلام", busy: busy) { model.enterSheba(sheba) }
         case let .confirmHolder(_, destination):
             Row(label: "صاحب حساب", value: destination.holderName)
             Row(label: "بانک", value: destination.bank.nameFa)
             Row(label: "شبا", value: destination.shebaMasked)
-            StepButton(title: "تأیید", busy: journey.busy) {
-                journey.run { try await flow.confirmHolder(confirmed: true) }
-            }
+            StepButton(title: "تأیید", busy: busy) { model.confirmHolder(true) }
+            StepButton(title: "اصلاح شبا", busy: busy) { model.confirmHolder(false) }
         case let .enterAmount(_, _, limits, problem):
-            TextField("مبلغ (ریال)", text: $input).keyboardType(.numberPad)
             Row(label: "موجودی قابل برداشت", value: amountText(rials: limits.availableRials).rialsFa)
+            InputField(title: "مبلغ (ریال)", text: $amount, keyboard: .numberPad)
             if let problem { ProblemView(problem) }
-            StepButton(title: "ادامه", busy: journey.busy) {
-                journey.run { [input] in try await flow.enterAmount(amount: input) }
-            }
+            StepButton(title: "ادامه", busy: busy) { model.enterAmount(amount) }
         case let .chooseMethod(_, _, _, options):
-            ForEach(options, id: \.nameFa) { option in
-                Button("\(option.nameFa) — کارمزد \(amountText(rials: option.feeRials).rialsFa)") {
-                    journey.run { try await flow.chooseMethod(method: option.method) }
+            Section("روش انتقال") {
+                ForEach(options, id: \.nameFa) { option in
+                    VStack(alignment: .leading) {
+                        StepButton(title: option.nameFa, busy: busy) { model.chooseMethod(option.method) }
+                        Row(label: "کارمزد", value: amountText(rials: option.feeRials).rialsFa)
+                        if let settlement = option.expectedSettlement {
+                            Row(label: "تسویه پیش‌بینی‌شده", value: settlement.dateLongFa)
+                        }
+                    }
                 }
             }
-        case let .confirm(payment, status, problem):
-            Row(label: "به", value: "\(payment.destination.holderName) — \(payment.destination.shebaMasked)")
-            Row(label: "روش", value: payment.option.nameFa)
-            Row(label: "مبلغ", value: "\(payment.amountGroupedFa) ریال")
-            Text(payment.amountWordsFa).font(.caption)
-            Button(status.secondsLeft > 0 ? "رمز پویا فرستاده شد" : "درخواست رمز پویا") {
-                journey.run { try await flow.requestPin() }
+        case let .confirm(payment, _, problem):
+            let sum = amountText(rials: payment.amountRials)
+            Section {
+                Row(label: "به", value: payment.destination.holderName)
+                Row(label: "شبا", value: payment.destination.shebaMasked)
+                Row(label: "روش", value: payment.option.nameFa)
+                Row(label: "مبلغ", value: sum.rialsFa)
+                Text(sum.wordsFa).font(.caption)
+                Row(label: "کارمزد", value: amountText(rials: payment.option.feeRials).rialsFa)
+                if let settlement = payment.option.expectedSettlement {
+                    Row(label: "تسویه پیش‌بینی‌شده", value: settlement.dateLongFa)
+                }
             }
-            .disabled(status.secondsLeft > 0 || status.requestsLeft == 0)
-            SecretField(title: "رمز پویا", text: $pin)
+            if let offered = model.view.pin {
+                PinSection(
+                    pin: offered, busy: busy, code: $pin,
+                    softToken: { model.payWithSoftToken() },
+                    request: { model.requestPin() },
+                    pay: {
+                        model.payWithSmsPin(pin)
+                        pin = ""
+                    })
+            }
             if let problem { ProblemView(problem) }
-            StepButton(title: "ارسال", busy: journey.busy) {
-                let pin = pin
-                self.pin = ""
-                journey.run { try await flow.submit(pin: pin) }
-            }
         case .pending:
-            ProgressView("در حال انجام؛ نتیجه از بانک پرسیده می‌شود")
-        case let .succeeded(_, receipt):
-            Label("ثبت شد", systemImage: "checkmark.seal")
-            Row(label: "شماره پیگیری", value: receipt.traceNumber)
-            Row(label: "تسویه", value: receipt.expectedSettlementAtJalali)
+            PendingSection(model: model) { model.resolve() }
+        case .succeeded:
+            if let receipt = model.view.receipt { ReceiptSection(receipt: receipt, actions: actions) }
         case let .failed(problem, _):
             ProblemView(problem)
         }

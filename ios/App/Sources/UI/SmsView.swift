@@ -1,70 +1,57 @@
-#if canImport(SwiftUI) && canImport(UIKit) && canImport(Security) && canImport(CryptoKit)
+#if canImport(SwiftUI)
 import Hamrah
 import SwiftUI
 
 /// Banking by SMS while data is down: the composer sends the frame (the customer taps Send);
 /// the bank's reply, read in Messages, is pasted here and handed to the core. One exchange at
-/// a time; accounts and cards are named by their place in the customer's list: the lists
-/// that came over HTTPS when there are any, else the channel's directory (the labels kept from
-/// the last time they did; with data off, or from the login screen, before any session).
+/// a time (`SmsBankingModel`); accounts and cards are named by the core's labels (the HTTPS
+/// lists, else the directory kept from the last time they loaded), or typed as rows the core
+/// checks. `leave` closes SMS banking opened from the login screen.
 struct SmsView: View {
-    let sms: SmsChannel?
-    let accounts: [AccountInfo]
-    let cards: [CardInfo]
-    @State private var exchange = SmsExchange()
-    @State private var directory = SmsDirectory(accounts: [], cards: [])
-    @State private var directoryError: HamrahError?
+    let model: SmsBankingModel
+    let leave: (@MainActor () -> Void)?
 
     var body: some View {
         Form {
-            if let sms {
-                SmsReplyView(sms: sms)
-                SmsAccountSection(sms: sms, accounts: accountLabels, exchange: exchange)
-                SmsCardTransferSection(sms: sms, cards: cardLabels, exchange: exchange)
-                SmsBillSection(sms: sms, accounts: accountLabels, exchange: exchange)
-                SmsCardBlockSection(sms: sms, cards: cardLabels, exchange: exchange)
-                if let directoryError { ProblemView(directoryError) }
+            Section {
+                Text(model.channel.reasonFa)
+            }
+            if model.ready {
+                SmsReplyView(model: model)
+                SmsAccountSection(model: model)
+                SmsTransferSection(model: model)
+                SmsBillSection(model: model)
+                SmsBlockSection(model: model)
             } else {
-                Text("بانکداری پیامکی هنوز آماده نیست.")
+                Section {
+                    Text("کلید پیامکی یک بار، با اینترنت، با بانک توافق می‌شود.")
+                    StepButton(title: "راه‌اندازی بانکداری پیامکی", busy: model.steps.busy) { model.setUp() }
+                    SmsOutcomeView(model: model, task: .setUp)
+                }
+            }
+            if let leave {
+                StepButton(title: "خروج از بانکداری پیامکی", action: leave)
             }
         }
         .navigationTitle("بانکداری پیامکی")
-        .onAppear { readDirectory() }
-    }
-
-    /// The accounts as the pickers list them, in index order.
-    private var accountLabels: [String] {
-        accounts.isEmpty ? directory.accounts : accounts.map(\.titleFa)
-    }
-
-    /// The cards as the pickers list them, in index order.
-    private var cardLabels: [String] {
-        cards.isEmpty ? directory.cards : cards.map(\.choiceFa)
-    }
-
-    private func readDirectory() {
-        guard let sms else { return }
-        do {
-            directory = try sms.directory()
-        } catch let failure as HamrahError {
-            directoryError = failure
-        } catch {}
+        .onAppear { model.load() }
     }
 }
 
-/// The bank's reply, read in Messages and pasted here (an iPhone app cannot read SMS), handed
-/// to the core; the exchange waiting for it then ends.
+/// The bank's reply, read in Messages and pasted here (an iPhone app can neither read nor
+/// receive SMS).
 struct SmsReplyView: View {
-    let sms: SmsChannel
+    let model: SmsBankingModel
     @State private var reply = ""
 
     var body: some View {
         Section("پاسخ بانک را از پیام‌ها اینجا بچسبانید") {
             TextEditor(text: $reply)
-                .frame(minHeight: 80)
+                .frame(minHeight: 88)
                 .environment(\.layoutDirection, .leftToRight)
-            Button("ثبت پاسخ") {
-                sms.deliver(sms: .text(text: reply))
+                .accessibilityLabel("پاسخ بانک")
+            StepButton(title: "ثبت پاسخ") {
+                model.sms.deliver(sms: .text(text: reply))
                 reply = ""
             }
             .disabled(reply.isEmpty)
@@ -72,73 +59,205 @@ struct SmsReplyView: View {
     }
 }
 
-/// Balance and last five entries of the chosen account over SMS.
-struct SmsAccountSection: View {
-    let sms: SmsChannel
-    /// The accounts' labels, index order.
-    let accounts: [String]
-    let exchange: SmsExchange
-    @State private var account = 0
-
-    var body: some View {
-        Section("حساب") {
-            SmsIndexPicker(title: "حساب", options: accounts, selection: $account)
-            StepButton(title: "موجودی", busy: exchange.busy) {
-                guard let index = UInt8(exactly: account) else { return }
-                exchange.run(.account) { [sms] in try await sms.balance(accountIndex: index) }
-            }
-            .disabled(accounts.isEmpty)
-            StepButton(title: "پنج گردش آخر", busy: exchange.busy) {
-                guard let index = UInt8(exactly: account) else { return }
-                exchange.run(.account) { [sms] in try await sms.lastFive(accountIndex: index) }
-            }
-            .disabled(accounts.isEmpty)
-            SmsOutcomeView(exchange: exchange, task: .account)
-        }
-    }
-}
-
-/// Picks an account or a card by its place in the customer's list (how the SMS channel names it).
-struct SmsIndexPicker: View {
+/// Picks a row of the bank's list by its label, or takes it typed (1, 2, …) when no label is
+/// known; the core checks a typed row.
+struct SmsRowPicker: View {
+    let model: SmsBankingModel
     let title: String
-    let options: [String]
+    let rows: [String]
     @Binding var selection: Int
+    @Binding var typed: String
 
     var body: some View {
-        if options.isEmpty {
-            Text("\(title): موردی نیست").foregroundStyle(.secondary)
+        if rows.isEmpty {
+            InputField(title: "ردیف \(title) (۱، ۲، …)", text: $typed, keyboard: .numberPad)
+            if let problem = model.rowProblem(typed) { ProblemView(problem) }
         } else {
             Picker(title, selection: $selection) {
-                ForEach(Array(options.enumerated()), id: \.offset) { offset, option in
-                    Text(option).tag(offset)
+                ForEach(Array(rows.enumerated()), id: \.offset) { offset, row in
+                    Text(row).tag(offset)
                 }
             }
+            .frame(minHeight: touchTarget)
+        }
+    }
+
+    /// The index an SMS carries: the row picked, or the row typed as the core reads it (nil
+    /// when the core refuses it).
+    static func index(_ model: SmsBankingModel, rows: [String], selection: Int, typed: String) -> UInt8? {
+        rows.isEmpty ? model.typedRow(typed) : UInt8(exactly: selection)
+    }
+
+    /// How a confirmation names the row: its label, else what was typed.
+    static func name(rows: [String], selection: Int, typed: String) -> String {
+        rows.indices.contains(selection) ? rows[selection] : typed
+    }
+}
+
+/// Balance and last five entries of the chosen account over SMS.
+struct SmsAccountSection: View {
+    let model: SmsBankingModel
+    @State private var row = 0
+    @State private var typed = "1"
+
+    var body: some View {
+        let index = SmsRowPicker.index(model, rows: model.accountRows, selection: row, typed: typed)
+        Section("موجودی و گردش حساب") {
+            SmsRowPicker(model: model, title: "حساب", rows: model.accountRows, selection: $row, typed: $typed)
+            StepButton(title: "موجودی", busy: model.steps.busy) {
+                if let index { model.balance(row: index) }
+            }
+            .disabled(index == nil)
+            StepButton(title: "پنج گردش آخر", busy: model.steps.busy) {
+                if let index { model.lastFive(row: index) }
+            }
+            .disabled(index == nil)
+            SmsOutcomeView(model: model, task: .account)
         }
     }
 }
 
-/// The outcome of `task`'s last exchange: the bank's reply in Persian with its figures, or the
+/// Card to card over SMS: source card, destination and amount make one transfer (one key; the
+/// fields then stay), its PIN asked over SMS, then sent with the PIN, CVV2 and expiry; an
+/// unknown outcome offers only "resolve".
+struct SmsTransferSection: View {
+    let model: SmsBankingModel
+    @State private var row = 0
+    @State private var typed = "1"
+    @State private var destination = ""
+    @State private var amount = ""
+    @State private var pin = ""
+    @State private var cvv2 = ""
+    @State private var expiry = ""
+
+    var body: some View {
+        let busy = model.steps.busy
+        let unknown = model.unresolved.contains(.transfer)
+        Section("کارت به کارت پیامکی") {
+            if model.transfer == nil {
+                let index = SmsRowPicker.index(model, rows: model.cardRows, selection: row, typed: typed)
+                SmsRowPicker(model: model, title: "کارت مبدأ", rows: model.cardRows, selection: $row, typed: $typed)
+                InputField(title: "شماره کارت مقصد", text: $destination, keyboard: .numberPad)
+                InputField(title: "مبلغ (ریال)", text: $amount, keyboard: .numberPad)
+                StepButton(title: "دریافت رمز پویا", busy: busy) {
+                    if let index { model.requestTransferPin(row: index, destinationPan: destination, amount: amount) }
+                }
+                .disabled(index == nil)
+            } else {
+                StepButton(title: "دریافت دوباره رمز پویا", busy: busy) {
+                    model.requestTransferPin(row: 0, destinationPan: destination, amount: amount)
+                }
+                .disabled(unknown)
+                SecretField(title: "رمز پویا", text: $pin)
+                SecretField(title: "CVV2", text: $cvv2)
+                InputField(title: "تاریخ انقضا (سال‌ماه)", text: $expiry, keyboard: .numberPad)
+                StepButton(title: "پرداخت", busy: busy) {
+                    model.payTransfer(pin: pin, cvv2: cvv2, expiry: expiry)
+                    pin = ""
+                    cvv2 = ""
+                }
+                .disabled(unknown)
+                if unknown {
+                    StepButton(title: "پیگیری نتیجه", busy: busy) { model.resolveTransfer() }
+                }
+                StepButton(title: "کارت به کارت تازه", busy: busy) { model.newTransfer() }.disabled(unknown)
+            }
+            SmsOutcomeView(model: model, task: .transfer)
+        }
+    }
+}
+
+/// A bill paid over SMS from the chosen account, exactly once; resolved by its key when the
+/// outcome is unknown.
+struct SmsBillSection: View {
+    let model: SmsBankingModel
+    @State private var row = 0
+    @State private var typed = "1"
+    @State private var billId = ""
+    @State private var paymentId = ""
+    @State private var amount = ""
+
+    var body: some View {
+        let busy = model.steps.busy
+        let index = SmsRowPicker.index(model, rows: model.accountRows, selection: row, typed: typed)
+        let unknown = model.unresolved.contains(.bill)
+        Section("پرداخت قبض پیامکی") {
+            SmsRowPicker(model: model, title: "حساب", rows: model.accountRows, selection: $row, typed: $typed)
+            InputField(title: "شناسه قبض", text: $billId, keyboard: .numberPad)
+            InputField(title: "شناسه پرداخت", text: $paymentId, keyboard: .numberPad)
+            InputField(title: "مبلغ (ریال)", text: $amount, keyboard: .numberPad)
+            StepButton(title: "پرداخت از حساب", busy: busy) {
+                if let index { model.payBill(row: index, billId: billId, paymentId: paymentId, amount: amount) }
+            }
+            .disabled(unknown || index == nil)
+            if unknown {
+                StepButton(title: "پیگیری نتیجه", busy: busy) { model.resolveBill() }
+            }
+            if model.payment != nil {
+                StepButton(title: "قبض تازه", busy: busy) { model.newBill() }.disabled(unknown)
+            }
+            SmsOutcomeView(model: model, task: .bill)
+        }
+    }
+}
+
+/// Blocking the chosen card (as lost) over SMS, after a confirmation: it cannot be undone here.
+struct SmsBlockSection: View {
+    let model: SmsBankingModel
+    @State private var row = 0
+    @State private var typed = "1"
+    @State private var confirming = false
+
+    var body: some View {
+        let busy = model.steps.busy
+        let index = SmsRowPicker.index(model, rows: model.cardRows, selection: row, typed: typed)
+        let unknown = model.unresolved.contains(.block)
+        let name = SmsRowPicker.name(rows: model.cardRows, selection: row, typed: typed)
+        Section("مسدودسازی کارت پیامکی") {
+            SmsRowPicker(model: model, title: "کارت", rows: model.cardRows, selection: $row, typed: $typed)
+            StepButton(title: "مسدودسازی کارت", role: .destructive, busy: busy) {
+                confirming = true
+            }
+            .disabled(unknown || index == nil)
+            .confirmationDialog(
+                "کارت \(name) مسدود می‌شود و دیگر با آن نمی‌توان پرداخت کرد. ادامه می‌دهید؟",
+                isPresented: $confirming, titleVisibility: .visible
+            ) {
+                Button("مسدود شود", role: .destructive) { if let index { model.blockCard(row: index) } }
+                Button("انصراف", role: .cancel) {}
+            }
+            if unknown {
+                StepButton(title: "پیگیری نتیجه", busy: busy) { model.resolveBlock() }
+            }
+            SmsOutcomeView(model: model, task: .block)
+        }
+    }
+}
+
+/// The outcome of `task`'s last exchange: the bank's answer in Persian with its figures, or the
 /// problem; while it runs, where the reply goes.
 struct SmsOutcomeView: View {
-    let exchange: SmsExchange
+    let model: SmsBankingModel
     let task: SmsTask
 
     var body: some View {
-        if exchange.task == task {
-            if exchange.busy {
-                ProgressView("در انتظار پاسخ بانک؛ آن را در بخش بالای همین صفحه بچسبانید")
+        if model.task == task {
+            if model.steps.busy {
+                ProgressView("در انتظار پاسخ بانک؛ آن را در بخش «پاسخ بانک» بالای همین صفحه بچسبانید")
             }
-            if let result = exchange.result {
+            if let result = model.result {
                 Text(result.messageFa)
-                SmsReplyDetails(reply: result.reply)
+                SmsFigures(reply: result.reply)
+                Text("پیامک ارسالی: \(persianDigits(text: String(result.smsSent)))، دریافتی: \(persianDigits(text: String(result.smsReceived)))")
+                    .font(.caption)
             }
-            if let error = exchange.error { ProblemView(error) }
+            if let problem = model.steps.problem { ProblemView(problem) }
         }
     }
 }
 
-/// The figures of a reply: balances, the last five entries (newest first), a trace number.
-private struct SmsReplyDetails: View {
+/// The figures of a reply: balances, the last five entries (newest first), a receipt's numbers.
+private struct SmsFigures: View {
     let reply: SmsReply
 
     var body: some View {
@@ -149,20 +268,21 @@ private struct SmsReplyDetails: View {
         case let .statement(balanceRials, entries):
             Row(label: "موجودی", value: signedAmountText(rials: balanceRials).rialsFa)
             ForEach(Array(entries.enumerated()), id: \.offset) { _, entry in
-                Row(label: persianDigits(text: entry.postedAtJalali), value: signedAmountText(rials: entry.amountRials).rialsFa)
+                Row(
+                    label: persianDigits(text: entry.postedAtJalali),
+                    value: signedAmountText(rials: entry.amountRials).rialsFa)
             }
-        case let .transfer(_, _, _, trace, _), let .bill(_, trace):
-            Row(label: "شماره پیگیری", value: trace)
+        case let .transfer(_, amountRials, feeRials, trace, reference):
+            Row(label: "مبلغ", value: amountText(rials: amountRials).rialsFa)
+            Row(label: "کارمزد", value: amountText(rials: feeRials).rialsFa)
+            Row(label: "شماره پیگیری", value: persianDigits(text: trace))
+            Row(label: "شماره مرجع", value: persianDigits(text: reference))
+        case let .bill(amountRials, trace):
+            Row(label: "مبلغ", value: amountText(rials: amountRials).rialsFa)
+            Row(label: "شماره پیگیری", value: persianDigits(text: trace))
         case .refused, .blocked, .pinSent, .pending, .notFound:
             EmptyView()
         }
-    }
-}
-
-extension CardInfo {
-    /// The card as the SMS screen lists it: its bank and masked PAN.
-    var choiceFa: String {
-        "\(bank.nameFa) \(panMasked)"
     }
 }
 #endif

@@ -38,7 +38,7 @@ class BankTestCase: XCTestCase {
     /// The sum of `customer`'s balances at the bank, as the app shows them.
     func totalBalance(of customer: DemoSeed.Customer) async throws -> Int64 {
         let ids = Set(customer.accounts.map(\.accountId))
-        return try await phone.hamrah.accounts().accounts()
+        return try await phone.hamrah.accounts().overview().accounts
             .filter { ids.contains($0.accountId) }
             .reduce(0) { $0 + $1.balanceRials }
     }

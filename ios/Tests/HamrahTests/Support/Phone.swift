@@ -19,9 +19,19 @@ struct Phone {
         let signer = SoftwareDeviceSigner(store: secrets)
         let config = HamrahConfig(
             bankUrl: bank.url, spkiPins: [bank.spkiPin], dataDir: directory.path,
-            deviceName: "Swift desktop test", devicePlatform: .desktop)
+            deviceName: "Swift desktop test", devicePlatform: .ios, bankSmsNumber: "+983000717")
         let hamrah = try await Hamrah.open(config: config, secrets: secrets, signer: signer)
         return Phone(hamrah: hamrah, secrets: secrets, signer: signer, dataDirectory: directory)
+    }
+
+    /// The same phone after its app was killed: Hamrah opened again on the same data directory,
+    /// vault and device key.
+    func reopened(talkingTo bank: SandboxBank) async throws -> Phone {
+        let config = HamrahConfig(
+            bankUrl: bank.url, spkiPins: [bank.spkiPin], dataDir: dataDirectory.path,
+            deviceName: "Swift desktop test", devicePlatform: .ios, bankSmsNumber: "+983000717")
+        let hamrah = try await Hamrah.open(config: config, secrets: secrets, signer: signer)
+        return Phone(hamrah: hamrah, secrets: secrets, signer: signer, dataDirectory: dataDirectory)
     }
 
     /// Logs `customer` in with username and password; on this new device the bank sends an SMS
@@ -38,7 +48,7 @@ struct Phone {
 
     /// The bank's balance of `accountId`, as the app shows it.
     func balance(of accountId: String) async throws -> Int64 {
-        let accounts = try await hamrah.accounts().accounts()
+        let accounts = try await hamrah.accounts().overview().accounts
         return try XCTUnwrap(accounts.first { $0.accountId == accountId }).balanceRials
     }
 

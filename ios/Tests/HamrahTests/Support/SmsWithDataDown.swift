@@ -11,7 +11,7 @@ extension BankTestCase {
         if !session.deviceEnrolled() { _ = try await session.enrollDevice() }
         let connectivity = SwitchConnectivity()
         let transport = GatewaySmsTransport(bank: bank, fromMobile: customer.mobile)
-        let sms = phone.hamrah.sms(transport: transport, connectivity: connectivity, encoding: .gsm7)
+        let sms = phone.hamrah.sms(transport: transport, connectivity: connectivity)
         transport.pasteRepliesInto(sms)
         try await sms.setUp()
         XCTAssertTrue(sms.isReady(), "the SMS key was agreed over HTTPS")
@@ -30,13 +30,13 @@ extension BankTestCase {
 
     /// The newest entries (at most `limit`) of `accountId`'s statement over HTTPS.
     func httpsStatement(of accountId: String, limit: UInt32 = 5) async throws -> [StatementEntry] {
-        try await phone.hamrah.accounts().statement(accountId: accountId, cursor: nil, limit: limit).items
+        try await phone.hamrah.accounts().statement(accountId: accountId, pageSize: limit).firstPage().entries
     }
 }
 
 extension StatementEntry {
     /// The amount signed as the SMS statement shows it: negative for a debit.
     var signedRials: Int64 {
-        direction == "debit" ? -Int64(amountRials) : Int64(amountRials)
+        direction == .debit ? -Int64(amountRials) : Int64(amountRials)
     }
 }

@@ -404,7 +404,7 @@ fn notify(
             "واریز {what} توسط دیگری\nتسهیلات {}\nمبلغ: {} ریال\nپیگیری: {trace_number}\n{when}",
             loan.loan_number, reckoning.total
         );
-        send(&loan.holder_mobile, SmsKind::Other, &notice)?;
+        send(&loan.holder_mobile, SmsKind::Instalment, &notice)?;
     }
     Ok(())
 }

@@ -45,6 +45,9 @@ impl Acceptance<'_> {
     ) -> ApiResult<(StatusCode, Value)> {
         let source_sheba = check_source(tx, self.customer_id, self.order)?;
         second_factor(tx)?;
+        if self.order.method == Method::Internal {
+            return super::internal::accept(tx, self, &source_sheba);
+        }
         accept(
             tx,
             &source_sheba,
@@ -132,6 +135,8 @@ fn accept(
             let at = calendar.next_paya_cycle(now, &rules.paya_cycles)?;
             (tehran_date(at)?, at, rules.fees.paya_rials, 0, "پایا")
         }
+        // Accepted by `internal::accept` before this point.
+        Method::Internal => return Err(ApiError::internal()),
         Method::Satna => {
             let (day, at) =
                 calendar.satna_effective(now, order.effective_date, &rules.satna_cutoff)?;
@@ -153,7 +158,7 @@ fn accept(
     let description = format!("انتقال {method_fa} به {}", holder.name_fa);
     let clearing = match order.method {
         Method::Paya => internal::PAYA_CLEARING,
-        Method::Satna => internal::SATNA_CLEARING,
+        Method::Satna | Method::Internal => internal::SATNA_CLEARING,
     };
     let destination = order.destination.as_str();
     ledger::post(

@@ -11,22 +11,24 @@ import ir.hamrah.app.platform.LogcatSink
 import ir.hamrah.ffi.DevicePlatform
 import ir.hamrah.ffi.LogLevel
 import ir.hamrah.ffi.SmsChannel
-import ir.hamrah.ffi.SmsEncoding
 import ir.hamrah.ffi.setLogSink
 import ir.hamrah.kotlin.HamrahClient
+import ir.hamrah.kotlin.SmsBankingModel
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Deferred
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
-import kotlinx.coroutines.Dispatchers
 
 /**
  * Opens the Rust core once per process: the Keystore-wrapped vault, the
- * sealed store in the app's private files, the bank's pinned keys.
+ * sealed store in the app's private files, the bank's pinned keys. The
+ * client (and with it every screen's model and journey) lives as long as the
+ * process, so turning the phone or leaving a screen keeps a journey; a killed
+ * process finds it again when the screen opens (`restore_latest`).
  */
 class HamrahApplication : Application() {
-    /** Work that outlives a screen (the core finishes payments on its own anyway). */
-    val scope = CoroutineScope(SupervisorJob() + Dispatchers.Main)
+    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Main)
 
     /** The core, opened in the background at start. */
     lateinit var client: Deferred<HamrahClient>
@@ -34,6 +36,10 @@ class HamrahApplication : Application() {
 
     /** The SMS channel, once the core is open (the SMS receiver delivers into it). */
     @Volatile var smsChannel: SmsChannel? = null
+        private set
+
+    /** The SMS banking screen's model over [smsChannel]. */
+    @Volatile var smsBanking: SmsBankingModel? = null
         private set
 
     override fun onCreate() {
@@ -48,11 +54,15 @@ class HamrahApplication : Application() {
                 signer = KeystoreDeviceSigner(packageManager),
                 deviceName = Build.MODEL,
                 platform = DevicePlatform.ANDROID,
+                bankSmsNumber = BuildConfig.BANK_SMS_NUMBER,
             ).also { opened ->
                 val connectivity = AndroidConnectivity(getSystemService(ConnectivityManager::class.java))
-                smsChannel = opened.sms(AndroidSmsTransport(this@HamrahApplication), connectivity, SmsEncoding.BINARY)
-                    .also { connectivity.channel = it }
-                opened.resolvePending() // unknown outcomes first, before any new work
+                // The core sends data SMS on Android (its `Encoding::for_platform` says why).
+                val sms = opened.sms(AndroidSmsTransport(this@HamrahApplication), connectivity)
+                connectivity.channel = sms
+                smsChannel = sms
+                smsBanking = opened.smsBanking(sms)
+                opened.resolvePending() // unknown outcomes first and old journeys pruned, before any new work
             }
         }
     }

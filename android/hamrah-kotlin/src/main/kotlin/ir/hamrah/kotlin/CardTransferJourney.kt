@@ -1,6 +1,7 @@
 package ir.hamrah.kotlin
 
 import ir.hamrah.ffi.CardTransferFlow
+import ir.hamrah.ffi.CardTransferInput
 import ir.hamrah.ffi.CardTransferObserver
 import ir.hamrah.ffi.CardTransferState
 import kotlinx.coroutines.flow.Flow
@@ -12,7 +13,7 @@ import kotlinx.coroutines.flow.StateFlow
  * of [submit] does not cancel the transfer: the core finishes it and [state]
  * still receives its outcome.
  */
-class CardTransferJourney internal constructor(private val flow: CardTransferFlow) : AutoCloseable {
+class CardTransferJourney internal constructor(private val flow: CardTransferFlow) : SavedJourney<CardTransferState> {
     private val observed = ObservedState(flow.state()) { publish ->
         flow.observe(object : CardTransferObserver {
             override fun onState(state: CardTransferState) = publish(state)
@@ -20,43 +21,47 @@ class CardTransferJourney internal constructor(private val flow: CardTransferFlo
     }
 
     /** The state to render. */
-    val state: StateFlow<CardTransferState> get() = observed.state
+    override val state: StateFlow<CardTransferState> get() = observed.state
 
     /** The saved journey's id, to reopen it after a restart. */
     val flowId: String get() = flow.flowId()
 
     /** The SMS dynamic PIN's validity, second by second, ending with 0. */
-    fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
+    override fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
+
+    /** What the current step offers: the PIN's buttons and countdown, resolve, cancel, finish, the receipt. */
+    override suspend fun view() = flow.view()
 
     /** Picks the source card. */
-    suspend fun chooseSource(cardId: String) = flow.chooseSource(cardId)
+    suspend fun chooseSource(cardId: String) = flow.step(CardTransferInput.ChooseSource(cardId))
 
     /** The destination card number, as typed. */
-    suspend fun enterDestination(pan: String) = flow.enterDestination(pan)
+    suspend fun enterDestination(pan: String) = flow.step(CardTransferInput.EnterDestination(pan))
 
     /** Confirms (or rejects) the holder's name. */
-    suspend fun confirmHolder(confirmed: Boolean) = flow.confirmHolder(confirmed)
+    suspend fun confirmHolder(confirmed: Boolean) = flow.step(CardTransferInput.ConfirmHolder(confirmed))
 
     /** The amount in rials, as typed. */
-    suspend fun enterAmount(amount: String) = flow.enterAmount(amount)
+    suspend fun enterAmount(amount: String) = flow.step(CardTransferInput.EnterAmount(amount))
 
     /** Asks for an SMS dynamic PIN. */
-    suspend fun requestPin() = flow.requestPin()
+    suspend fun requestPin() = flow.step(CardTransferInput.RequestPin)
 
     /** Submits exactly once with the dynamic PIN, CVV2 and expiry. */
-    suspend fun submit(pin: String, cvv2: String, expiry: String) = flow.submit(pin, cvv2, expiry)
+    suspend fun submit(pin: String, cvv2: String, expiry: String) = flow.step(CardTransferInput.Submit(pin, cvv2, expiry))
 
     /** Whether the phone holds the source card's soft token. */
-    suspend fun softTokenAvailable() = flow.softTokenAvailable()
+    suspend fun softTokenAvailable() = flow.view().pin?.payWithSoftToken != null
 
     /** Submits exactly once with a soft-token code made on the phone (no SMS PIN). */
-    suspend fun submitWithSoftToken(cvv2: String, expiry: String) = flow.submitWithSoftToken(cvv2, expiry)
+    suspend fun submitWithSoftToken(cvv2: String, expiry: String) =
+        flow.step(CardTransferInput.SubmitWithSoftToken(cvv2, expiry))
 
     /** A pending journey asks the bank for its outcome. */
-    suspend fun resolve() = flow.resolve()
+    suspend fun resolve() = flow.step(CardTransferInput.Resolve)
 
     /** Forgets the saved journey (after the receipt was shown). */
-    suspend fun finish() = flow.finish()
+    override suspend fun finish() = flow.finish()
 
     override fun close() {
         observed.close()

@@ -13,24 +13,34 @@ import ir.hamrah.ffi.NoticesClient
 import ir.hamrah.ffi.ResolveReport
 import ir.hamrah.ffi.SecretStore
 import ir.hamrah.ffi.SmsChannel
-import ir.hamrah.ffi.SmsEncoding
 import ir.hamrah.ffi.SmsTransport
 import ir.hamrah.ffi.TokenClient
 import ir.hamrah.ffi.TokenCode
 import ir.hamrah.ffi.TokenCodeObserver
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.launch
+import ir.hamrah.ffi.SessionState
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.callbackFlow
 
 /**
- * The app's entry to the Rust core: one per install. Journeys are
- * [AutoCloseable]; so is this client, which frees the Rust objects it holds.
+ * The app's entry to the Rust core: one per install, held by the app for
+ * the life of its process. It owns the screens' models (so a turned phone,
+ * or a screen left and reopened, keeps its journey) and their coroutines.
+ * Journeys and the client are [AutoCloseable]; closing the client frees the
+ * Rust objects it holds.
  */
 class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseable {
-    /** The session (login screens). */
-    val session: SessionModel = SessionModel(hamrah.session())
+    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
 
-    /** Accounts, cards and statements. */
+    /** The session (login screens). */
+    val session: SessionModel = SessionModel(hamrah.session(), scope)
+
+    /** Accounts, cards, statements, limits and card blocks (the core's account flows). */
     val accounts: AccountsClient = hamrah.accounts()
 
     /**
@@ -57,15 +67,65 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     private val cardTransfers = hamrah.cardTransfers()
     private val shebaTransfers = hamrah.shebaTransfers()
     private val bills = hamrah.bills()
+    private val topups = hamrah.topups()
+    private val accountTransfers = hamrah.accountTransfers()
+
+    /** The home screen. */
+    val home = HomeModel(accounts, scope)
+
+    /** The history screen. */
+    val history = HistoryModel(accounts, scope)
+
+    /** A card's limits. */
+    val cardLimits = CardLimitsModel(accounts, scope)
+
+    /** The card-to-card screen (its journey restored at open, finished after the receipt). */
+    val cardTransfer = CardTransferModel(cardTransfers, scope)
+
+    /** The SHEBA (PAYA/SATNA) screen. */
+    val shebaTransfer = ShebaTransferModel(shebaTransfers, scope)
+
+    /** The bill screen. */
+    val billPayment = BillPaymentModel(bills, scope)
+
+    /** Blocking a card over HTTPS. */
+    val cardBlock = CardBlockModel(accounts, scope)
+
+    /** Settings: devices and logout. */
+    val settings = SettingsModel(session, scope)
+
+    /** The soft-token screen. */
+    val softToken = SoftTokenModel(accounts, token, scope)
+
+    init {
+        // At logout (or an ended session) the next customer must not see this one's lists.
+        // Only leaving a session clears them: an install that opens logged out has nothing
+        // to forget, and clearing then would wipe the problem a screen is showing.
+        scope.launch {
+            var inSession = false
+            session.state.collect { state ->
+                val now = state is SessionState.Active || state is SessionState.Expiring ||
+                    state is SessionState.PasswordChangeRequired
+                if (inSession && !now) {
+                    home.clear()
+                    history.clear()
+                }
+                inSession = now
+            }
+        }
+    }
 
     /** A new card-to-card journey. */
     suspend fun startCardTransfer() = CardTransferJourney(cardTransfers.start())
 
-    /** Reopens a saved card-to-card journey, if it still exists. */
-    suspend fun restoreCardTransfer(flowId: String) = cardTransfers.restore(flowId)?.let(::CardTransferJourney)
+    /** Reopens the card-to-card journey saved last, if any. */
+    suspend fun restoreLatestCardTransfer() = cardTransfers.restoreLatest()?.let(::CardTransferJourney)
 
     /** A new SHEBA transfer. */
     suspend fun startShebaTransfer() = ShebaTransferJourney(shebaTransfers.start())
+
+    /** Reopens the SHEBA transfer saved last, if any. */
+    suspend fun restoreLatestShebaTransfer() = shebaTransfers.restoreLatest()?.let(::ShebaTransferJourney)
 
     /** A new bill payment. */
     suspend fun startBillPayment() = BillPaymentJourney(bills.start())
@@ -78,6 +138,22 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     /** Reopens a saved loan payment, if it still exists. */
     fun restoreLoanPayment(flowId: String) = loans.restore(flowId)?.let(::LoanPaymentJourney)
+
+    /** A new top-up or internet-package purchase. */
+    suspend fun startTopup() = TopupJourney(topups.start())
+
+    /** Reopens a saved top-up, if it still exists. */
+    suspend fun restoreTopup(flowId: String) = topups.restore(flowId)?.let(::TopupJourney)
+
+    /** A new transfer to an account of this bank. */
+    suspend fun startAccountTransfer() = AccountTransferJourney(accountTransfers.start())
+
+    /** Reopens a saved transfer to an account of this bank, if it still exists. */
+    suspend fun restoreAccountTransfer(flowId: String) =
+        accountTransfers.restore(flowId)?.let(::AccountTransferJourney)
+
+    /** Reopens the bill payment saved last, if any. */
+    suspend fun restoreLatestBillPayment() = bills.restoreLatest()?.let(::BillPaymentJourney)
 
     /** The card's soft-token code, now and then once a second. */
     fun tokenCodes(cardId: String): Flow<TokenCode> = callbackFlow {
@@ -93,27 +169,35 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     }
 
     /**
-     * The SMS channel over the phone's radio; hand every SMS from the bank to
-     * [SmsChannel.deliver], and connectivity changes to [SmsChannel.connectivityChanged].
+     * The SMS channel over the phone's radio, in the encoding the core
+     * chooses for the platform; hand every SMS the radio receives to
+     * [SmsChannel.deliverReceived] with its sender, and connectivity changes
+     * to [SmsChannel.connectivityChanged].
      */
-    fun sms(transport: SmsTransport, connectivity: Connectivity, encoding: SmsEncoding): SmsChannel =
-        hamrah.sms(transport, connectivity, encoding)
+    fun sms(transport: SmsTransport, connectivity: Connectivity): SmsChannel = hamrah.sms(transport, connectivity)
 
-    /** Resolves payments whose outcome is unknown (call at start). */
+    /** The SMS banking screen's model over [channel]. */
+    fun smsBanking(channel: SmsChannel) = SmsBankingModel(channel, accounts, scope)
+
+    /** Resolves payments whose outcome is unknown and prunes old saved journeys (call at start). */
     suspend fun resolvePending(): ResolveReport = hamrah.resolvePending()
 
     override fun close() {
+        scope.cancel()
+        listOf(cardTransfer, shebaTransfer, billPayment, cardBlock).forEach { it.close() }
         session.close()
         cheques.close()
-        listOf(accounts, info, notices, token, loans, otherCards, cardTransfers, shebaTransfers, bills, hamrah)
-            .forEach { it.close() }
+        listOf(
+            accounts, info, notices, token, loans, otherCards, cardTransfers, shebaTransfers, bills,
+            topups, accountTransfers, hamrah,
+        ).forEach { it.close() }
     }
 
     companion object {
         /**
          * Opens the install whose files live in [dataDir]; only the bank keys in
          * [spkiPins] (`sha256/...`) are trusted; secrets go to [secrets]; the
-         * device key is [signer]'s.
+         * device key is [signer]'s; SMS are read only from [bankSmsNumber].
          */
         suspend fun open(
             bankUrl: String,
@@ -123,7 +207,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
             signer: DeviceSigner,
             deviceName: String,
             platform: DevicePlatform,
-        ): HamrahClient =
-            HamrahClient(Hamrah.open(HamrahConfig(bankUrl, spkiPins, dataDir, deviceName, platform), secrets, signer))
+            bankSmsNumber: String,
+        ): HamrahClient = HamrahClient(
+            Hamrah.open(HamrahConfig(bankUrl, spkiPins, dataDir, deviceName, platform, bankSmsNumber), secrets, signer),
+        )
     }
 }

@@ -8,7 +8,7 @@ import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.StateFlow
 
 /** One SHEBA (PAYA/SATNA) transfer for the screens; see [CardTransferJourney]. */
-class ShebaTransferJourney internal constructor(private val flow: ShebaTransferFlow) : AutoCloseable {
+class ShebaTransferJourney internal constructor(private val flow: ShebaTransferFlow) : SavedJourney<ShebaTransferState> {
     private val observed = ObservedState(flow.state()) { publish ->
         flow.observe(object : ShebaTransferObserver {
             override fun onState(state: ShebaTransferState) = publish(state)
@@ -16,7 +16,7 @@ class ShebaTransferJourney internal constructor(private val flow: ShebaTransferF
     }
 
     /** The state to render. */
-    val state: StateFlow<ShebaTransferState> get() = observed.state
+    override val state: StateFlow<ShebaTransferState> get() = observed.state
 
     /** The saved journey's id. */
     val flowId: String get() = flow.flowId()
@@ -43,7 +43,10 @@ class ShebaTransferJourney internal constructor(private val flow: ShebaTransferF
     suspend fun describe(text: String) = flow.describe(text)
 
     /** The SMS dynamic PIN's validity, ending with 0. */
-    fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
+    override fun pinCountdown(): Flow<Long> = countdown { flow.observePinCountdown(it) }
+
+    /** What the current step offers: the PIN's buttons and countdown, resolve, cancel, finish, the receipt. */
+    override suspend fun view() = flow.view()
 
     /** Asks the bank for an SMS dynamic PIN bound to this amount and SHEBA. */
     suspend fun requestPin() = flow.requestPin()
@@ -61,7 +64,7 @@ class ShebaTransferJourney internal constructor(private val flow: ShebaTransferF
     suspend fun resolve() = flow.resolve()
 
     /** Forgets the saved journey. */
-    suspend fun finish() = flow.finish()
+    override suspend fun finish() = flow.finish()
 
     override fun close() {
         observed.close()

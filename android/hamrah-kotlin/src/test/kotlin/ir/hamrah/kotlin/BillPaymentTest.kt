@@ -30,7 +30,7 @@ class BillPaymentTest {
                 val paid = journey.confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
                 assertIs<BillPaymentState.Succeeded>(paid)
                 assertEquals("account", paid.receipt.sourceKind)
-                val after = client.accounts.accounts().first { it.accountId == account.accountId }
+                val after = client.accounts.overview().accounts.first { it.accountId == account.accountId }
                 assertEquals(account.availableBalanceRials - paid.receipt.totalDebitedRials, after.availableBalanceRials)
                 journey.finish()
             }

@@ -15,13 +15,23 @@ import kotlin.concurrent.thread
  * to the sandbox bank's SMS gateway (`POST /v1/sms/inbound`, as the operator
  * link would carry it) from [fromMobile], on its own thread as a radio would;
  * the gateway's reply SMS is handed to the channel as the phone's SMS
- * receiver would. [sent] records what went out (sizes, never content).
+ * receiver would, from [radioSender] (the bank's number as the radio reports it). [sent] records what went out (sizes, never content).
  */
-class GatewaySmsTransport(private val fromMobile: String) : SmsTransport {
+class GatewaySmsTransport(
+    private val fromMobile: String,
+    private val radioSender: String = SandboxBank.config["sms"]["bank_number"] as String,
+) : SmsTransport {
     lateinit var channel: SmsChannel
     val sent = CopyOnWriteArrayList<String>()
 
+    /** The next SMS is refused by the radio (no signal), as a phone's radio may. */
+    @Volatile var failNext = false
+
     override fun send(sms: OutboundSms) {
+        if (failNext) {
+            failNext = false
+            throw PlatformException.Unavailable()
+        }
         val (encoding, frame) = when (sms) {
             is OutboundSms.Binary -> "binary" to Base64.getEncoder().encodeToString(sms.bytes)
             is OutboundSms.Text -> "gsm7" to sms.text
@@ -32,10 +42,10 @@ class GatewaySmsTransport(private val fromMobile: String) : SmsTransport {
             val body = """{"from_mobile":"$fromMobile","encoding":"$encoding","frame":${quote(frame)}}"""
             val reply = SandboxBank.public("POST", "/v1/sms/inbound", body)["reply"]
             val text = reply["body"] as String
-            channel.deliver(
-                if (reply["encoding"] == "binary") InboundSms.Binary(Base64.getDecoder().decode(text))
-                else InboundSms.Text(text),
-            )
+            val sms = if (reply["encoding"] == "binary") InboundSms.Binary(Base64.getDecoder().decode(text))
+            else InboundSms.Text(text)
+            // As the phone's SMS receiver: the sender as a radio reports a short code.
+            channel.deliverReceived(radioSender, sms)
         }
     }
 

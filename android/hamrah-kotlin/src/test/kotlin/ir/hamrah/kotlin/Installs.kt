@@ -20,18 +20,36 @@ object Installs {
         signer: JcaDeviceSigner = JcaDeviceSigner(),
     ): HamrahClient {
         val dir = Files.createTempDirectory(root.toPath(), "phone").toString()
-        return HamrahClient.open(SandboxBank.url, listOf(pin), dir, secrets, signer, "QA desktop", DevicePlatform.DESKTOP)
+        return reopen(dir, secrets, pin, signer)
     }
 
-    /** A fresh install with [username] logged in (SMS code of a new device included; the device is enrolled). */
-    suspend fun loggedIn(username: String = SARA, signer: JcaDeviceSigner = JcaDeviceSigner()): HamrahClient {
-        val client = fresh(signer = signer)
+    /**
+     * The install in [dir] opened again with its vault [secrets] and device key
+     * [signer], as the app reopens it after its process was killed. The phone is
+     * an Android one (the Kotlin layer's platform: SMS frames travel as data SMS).
+     */
+    suspend fun reopen(
+        dir: String,
+        secrets: MemorySecretStore,
+        pin: String = SandboxBank.pin,
+        signer: JcaDeviceSigner = JcaDeviceSigner(),
+    ): HamrahClient =
+        HamrahClient.open(SandboxBank.url, listOf(pin), dir, secrets, signer, "QA desktop", DevicePlatform.ANDROID, SandboxBank.smsNumber)
+
+    /** Logs [username] in on [client] (the SMS code when the device is new). */
+    suspend fun logIn(client: HamrahClient, username: String = SARA) {
         val customer = SandboxBank.customer(username)
         var state = client.session.login(username, customer["password"] as String)
         if (state is SessionState.LoginCodeSent) {
             state = client.session.verifyLogin(SandboxBank.lastOtp(customer["mobile"] as String))
         }
         check(state is SessionState.Active) { "not logged in: $state" }
+    }
+
+    /** A fresh install with [username] logged in (SMS code of a new device included; the device is enrolled). */
+    suspend fun loggedIn(username: String = SARA, signer: JcaDeviceSigner = JcaDeviceSigner()): HamrahClient {
+        val client = fresh(signer = signer)
+        logIn(client, username)
         return client
     }
 
@@ -47,8 +65,8 @@ object Installs {
 
     /** The available balance behind the customer's first card. */
     suspend fun balance(client: HamrahClient): ULong {
-        val card = client.accounts.cards().first()
-        return client.accounts.accounts().first { it.accountId == card.accountId }.availableBalanceRials
+        val card = client.accounts.overview().cards.first()
+        return client.accounts.overview().accounts.first { it.accountId == card.accountId }.availableBalanceRials
     }
 
     /** A card-to-card journey from the first card to [pan], at the PIN step. */

@@ -52,7 +52,7 @@ class LoanPaymentTest {
                 assertEquals(1, paid.receipt.instalmentsPaid.size)
                 // The StateFlow already holds what the call returned.
                 assertEquals(paid, journey.state.value)
-                val after = client.accounts.accounts().first { it.accountId == account.accountId }
+                val after = client.accounts.overview().accounts.first { it.accountId == account.accountId }
                 assertEquals(account.availableBalanceRials - paid.receipt.totalDebitedRials, after.availableBalanceRials)
                 journey.finish()
             }

@@ -29,7 +29,7 @@ class QuickLoginTest {
             val unlock = DeskUnlock(approve = true)
             assertIs<SessionState.Active>(client.session.quickLogin(unlock))
             assertEquals(1, unlock.asked.get())
-            assertTrue(client.accounts.accounts().isNotEmpty())
+            assertTrue(client.accounts.overview().accounts.isNotEmpty())
         }
     }
 }

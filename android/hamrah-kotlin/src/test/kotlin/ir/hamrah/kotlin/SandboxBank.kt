@@ -51,6 +51,12 @@ object SandboxBank {
         return if (text.isBlank()) null else Json.parse(text)
     }
 
+    /** The bank's numbers (`GET /v1/config`, as a phone reads them). */
+    val config: Any? by lazy { call("GET", "/v1/config", null, admin = false) }
+
+    /** The bank's SMS number, as the app is configured with it (international form). */
+    val smsNumber: String by lazy { "+98" + (config["sms"]["bank_number"] as String).removePrefix("0") }
+
     /** The newest SMS code sent to [mobile]. */
     fun lastOtp(mobile: String): String =
         admin("GET", "/admin/sms/$mobile?kind=otp")["items"].list()

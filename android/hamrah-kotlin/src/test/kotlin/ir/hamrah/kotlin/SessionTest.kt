@@ -44,7 +44,7 @@ class SessionTest {
             assertTrue(sent.sentToMobileMasked.contains("*"))
             val active = client.session.verifyLogin(SandboxBank.lastOtp(Installs.SARA_MOBILE))
             assertIs<SessionState.Active>(active)
-            assertTrue(client.accounts.accounts().isNotEmpty())
+            assertTrue(client.accounts.overview().accounts.isNotEmpty())
             assertIs<SessionState.LoggedOut>(client.session.logout())
             withTimeout(5_000) { client.session.state.first { it is SessionState.LoggedOut } }
         }

@@ -41,7 +41,7 @@ class ShebaTransferTest {
                 assertIs<ShebaTransferState.Succeeded>(done)
                 assertEquals("paya", done.receipt.method)
                 assertEquals(30_000_000uL, done.receipt.amountRials)
-                val after = client.accounts.accounts().first { it.accountId == source.accountId }
+                val after = client.accounts.overview().accounts.first { it.accountId == source.accountId }
                 assertEquals(source.availableBalanceRials - done.receipt.totalDebitedRials, after.availableBalanceRials)
                 journey.finish()
             }

@@ -3,9 +3,9 @@ package ir.hamrah.kotlin
 import ir.hamrah.ffi.BankChannel
 import ir.hamrah.ffi.ChannelDecision
 import ir.hamrah.ffi.ChannelObserver
+import ir.hamrah.ffi.Direction
 import ir.hamrah.ffi.SmsChannel
 import ir.hamrah.ffi.SmsDirectory
-import ir.hamrah.ffi.SmsEncoding
 import ir.hamrah.ffi.SmsReply
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
@@ -21,7 +21,7 @@ class SmsFallbackTest {
         Installs.loggedIn().use { client ->
             val transport = GatewaySmsTransport(Installs.SARA_MOBILE)
             val network = SwitchConnectivity(data = true)
-            val sms = client.sms(transport, network, SmsEncoding.BINARY)
+            val sms = client.sms(transport, network)
             transport.channel = sms
             sms.setUp()
             assertTrue(sms.isReady())
@@ -60,7 +60,7 @@ class SmsFallbackTest {
     private suspend fun smsWithDataDown(client: HamrahClient, mobile: String): SmsChannel {
         val transport = GatewaySmsTransport(mobile)
         val network = SwitchConnectivity(data = true)
-        val sms = client.sms(transport, network, SmsEncoding.BINARY)
+        val sms = client.sms(transport, network)
         transport.channel = sms
         sms.setUp()
         assertTrue(sms.isReady())
@@ -78,15 +78,15 @@ class SmsFallbackTest {
     fun withDataDownTheLastFiveEntriesComeBySmsOneEachWay() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
             val sms = smsWithDataDown(client, Installs.SARA_MOBILE)
-            val account = client.accounts.accounts()[0] // account index 0: the bank's account_list order
+            val account = client.accounts.overview().accounts[0] // account index 0: the bank's account_list order
             val result = sms.lastFive(0u)
             val reply = result.reply
             assertIs<SmsReply.Statement>(reply, result.messageEn)
             assertEquals(1u to 1u, result.smsSent to result.smsReceived)
             assertTrue(reply.entries.size in 1..5, "${reply.entries.size} entries")
             assertEquals(account.balanceRials, reply.balanceRials)
-            val https = client.accounts.statement(account.accountId, null, 5u).items
-            val signed = https.map { it.amountRials.toLong() * if (it.direction == "debit") -1 else 1 }
+            val https = client.accounts.statement(account.accountId, 5u).page(fromTop = true).entries
+            val signed = https.map { it.amountRials.toLong() * if (it.direction == Direction.DEBIT) -1 else 1 }
             assertEquals(signed, reply.entries.map { it.amountRials })
             val jalali = Regex("""^14\d\d/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d$""")
             val posted = reply.entries.map { it.postedAtJalali }
@@ -102,7 +102,7 @@ class SmsFallbackTest {
             val bill = unpaidBills().first()
             val (billId, paymentId) = bill["bill_id"] as String to bill["payment_id"] as String
             val amount = (bill["amount_rials"] as Long).toULong()
-            val account = client.accounts.accounts()[0]
+            val account = client.accounts.overview().accounts[0]
             val before = account.availableBalanceRials
 
             val payment = sms.billPayment(billId, paymentId, amount.toString())
@@ -112,12 +112,12 @@ class SmsFallbackTest {
             assertEquals(amount, receipt.amountRials)
             assertTrue(receipt.trace.isNotBlank())
             assertEquals(1u to 1u, paid.smsSent to paid.smsReceived)
-            assertEquals(before - amount, client.accounts.accounts()[0].availableBalanceRials)
+            assertEquals(before - amount, client.accounts.overview().accounts[0].availableBalanceRials)
 
             val again = sms.billPayment(billId, paymentId, amount.toString()).payFromAccount(0u)
             assertEquals(SmsReply.Refused("bill.already_paid"), again.reply)
             assertTrue(again.messageFa.isNotBlank())
-            assertEquals(before - amount, client.accounts.accounts()[0].availableBalanceRials)
+            assertEquals(before - amount, client.accounts.overview().accounts[0].availableBalanceRials)
 
             val resolved = payment.resolve()
             assertEquals(receipt, resolved.reply)
@@ -150,13 +150,13 @@ class SmsFallbackTest {
     @Test
     fun theSmsScreensNameEachIndexFromTheLastListsFetchedWithData() = runBlocking<Unit> {
         Installs.loggedIn().use { client ->
-            val sms = client.sms(GatewaySmsTransport(Installs.SARA_MOBILE), SwitchConnectivity(data = true), SmsEncoding.BINARY)
+            val sms = client.sms(GatewaySmsTransport(Installs.SARA_MOBILE), SwitchConnectivity(data = true))
             assertEquals(SmsDirectory(emptyList(), emptyList()), sms.directory(), "nothing known on a fresh install")
-            val accounts = client.accounts.accounts()
-            val cards = client.accounts.cards()
+            val accounts = client.accounts.overview().accounts
+            val cards = client.accounts.overview().cards
             val directory = sms.directory()
             assertEquals(accounts.map { "${it.titleFa} …${it.sheba.takeLast(4)}" }, directory.accounts)
-            assertEquals(cards.map { "${it.bank.nameFa} ${it.panMasked}" }, directory.cards)
+            assertEquals(cards.map { "${it.bankNameFa} ${it.panMasked}" }, directory.cards)
         }
     }
 
@@ -168,7 +168,7 @@ class SmsFallbackTest {
     fun withDataDownACardIsBlockedBySmsAndShowsBlockedOverHttps() = runBlocking<Unit> {
         Installs.loggedIn(REZA).use { client ->
             val sms = smsWithDataDown(client, SandboxBank.customer(REZA)["mobile"] as String)
-            val card = client.accounts.cards()[0] // card index 0: the bank's card_list order
+            val card = client.accounts.overview().cards[0] // card index 0: the bank's card_list order
             assertEquals("active", card.state)
 
             val block = sms.cardBlock(0u)
@@ -176,7 +176,7 @@ class SmsFallbackTest {
             assertEquals(SmsReply.Blocked, result.reply, result.messageEn)
             assertEquals(1u to 1u, result.smsSent to result.smsReceived)
             assertTrue(result.messageFa.isNotBlank())
-            assertEquals("blocked", client.accounts.cards().first { it.cardId == card.cardId }.state)
+            assertEquals("blocked", client.accounts.overview().cards.first { it.cardId == card.cardId }.state)
             assertEquals(SmsReply.Blocked, block.resolve().reply)
         }
     }

@@ -13,10 +13,14 @@ import ir.hamrah.ffi.OutboundSms
 import ir.hamrah.ffi.PlatformException
 import ir.hamrah.ffi.SmsTransport
 
-/** The bank's SMS number and data port (the core learns them at key agreement; the manifest's filter uses the port). */
+/** The bank's data port (the manifest's filter uses it; docs/api/openapi.yaml). */
 const val BANK_DATA_PORT: Short = 16001
 
-/** The core's [SmsTransport] on the phone's radio: binary frames as data SMS. */
+/**
+ * The core's [SmsTransport] on the phone's radio: the core sends binary
+ * frames as data SMS on Android (its `Encoding::for_platform` says why), to
+ * the bank's number. Needs SEND_SMS, which MainActivity asks for.
+ */
 class AndroidSmsTransport(private val context: Context) : SmsTransport {
     override fun send(sms: OutboundSms) {
         try {
@@ -39,16 +43,16 @@ class AndroidSmsTransport(private val context: Context) : SmsTransport {
 }
 
 /**
- * Data SMS on the bank's port (manifest filter): each one from the bank's
- * number goes to the core's SMS channel, which authenticates and decrypts it.
+ * Data SMS on the bank's port (manifest filter): each one goes to the core
+ * with its sender as the radio reports it; the core reads only those from
+ * exactly the bank's number, then authenticates and decrypts them.
  */
 class DataSmsReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         val channel = (context.applicationContext as HamrahApplication).smsChannel ?: return
         for (message in Telephony.Sms.Intents.getMessagesFromIntent(intent)) {
-            if (message.originatingAddress?.endsWith(BuildConfig.BANK_SMS_NUMBER.takeLast(7)) != true) continue
             val bytes = message.userData ?: continue
-            channel.deliver(InboundSms.Binary(bytes))
+            channel.deliverReceived(message.originatingAddress.orEmpty(), InboundSms.Binary(bytes))
         }
     }
 }

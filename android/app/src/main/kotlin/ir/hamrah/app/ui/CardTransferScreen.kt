@@ -2,86 +2,108 @@ package ir.hamrah.app.ui
 
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import ir.hamrah.ffi.CardTransferState
+import ir.hamrah.ffi.StepView
 import ir.hamrah.ffi.amountText
-import ir.hamrah.kotlin.CardTransferJourney
-import ir.hamrah.kotlin.HamrahClient
-import kotlinx.coroutines.launch
+import ir.hamrah.kotlin.CardTransferModel
 
-/** Card to card: each state of the core's journey is one screen. */
+/**
+ * Card to card: each state of the core's journey is one screen. The journey
+ * lives in [model] (the Kotlin layer), so a turned phone or a return to this
+ * screen finds it where it was; leaving does not end it.
+ */
 @Composable
-fun CardTransferScreen(client: HamrahClient, back: () -> Unit) {
-    var journey by remember { mutableStateOf<CardTransferJourney?>(null) }
-    var error by remember { mutableStateOf<String?>(null) }
-    LaunchedEffect(Unit) { attempt({ error = it }) { journey = client.startCardTransfer() } }
-    DisposableEffect(Unit) { onDispose { journey?.close() } }
+fun CardTransferScreen(model: CardTransferModel, services: AppServices, back: () -> Unit) {
+    LaunchedEffect(model) { model.open() }
+    val state by model.state.collectAsState()
+    val view by model.view.collectAsState()
+    val busy by model.busy.collectAsState()
+    val problem by model.problem.collectAsState()
     Screen("کارت به کارت") {
-        journey?.let { CardTransferSteps(it) { error = it } }
-        ErrorText(error)
-        Action("بازگشت") { back() }
+        state?.let { CardTransferSteps(model, it, view, busy, services) }
+        Busy(busy)
+        ProblemText(problem)
+        Offered(view.cancel, busy) { model.cancel() }
+        Offered(view.finish, busy) {
+            model.finish()
+            back()
+        }
+        SecondaryAction("بازگشت") { back() }
     }
 }
 
 @Composable
-private fun CardTransferSteps(journey: CardTransferJourney, onError: (String?) -> Unit) {
-    val state by journey.state.collectAsState()
-    val scope = rememberCoroutineScope()
-    var text by remember(state::class) { mutableStateOf("") }
+private fun CardTransferSteps(
+    model: CardTransferModel,
+    state: CardTransferState,
+    view: StepView,
+    busy: Boolean,
+    services: AppServices,
+) {
+    var text by rememberSaveable(state::class.simpleName) { mutableStateOf("") }
     var pin by remember { mutableStateOf("") }
     var cvv2 by remember { mutableStateOf("") }
-    var expiry by remember { mutableStateOf("") }
-    fun run(block: suspend () -> Unit) = scope.launch { attempt(onError, block) }
-    when (val s = state) {
-        is CardTransferState.ChooseSource -> s.cards.forEach { card ->
-            Action("${card.bankNameFa} ${card.panMasked}") { run { journey.chooseSource(card.cardId) } }
+    var expiry by rememberSaveable { mutableStateOf("") }
+    when (state) {
+        is CardTransferState.ChooseSource -> state.cards.forEach { card ->
+            Action(card.labelFa, enabled = !busy) { model.chooseSource(card.cardId) }
         }
         is CardTransferState.EnterDestination -> {
+            Line("از کارت", state.source.labelFa)
             Field("شماره کارت مقصد", text, { text = it }, digits = true)
-            ProblemText(s.error)
-            Action("ادامه") { run { journey.enterDestination(text) } }
+            ProblemText(state.error)
+            Action("استعلام", enabled = !busy) { model.enterDestination(text) }
         }
         is CardTransferState.ConfirmHolder -> {
-            Line("دارنده", s.destination.holderName)
-            Line("بانک", s.destination.bank.nameFa)
-            Action("تأیید") { run { journey.confirmHolder(true) } }
-            Action("اصلاح") { run { journey.confirmHolder(false) } }
+            Line("دارنده کارت", state.destination.holderName)
+            Line("بانک", state.destination.bank.nameFa)
+            Line("کارت مقصد", state.destination.panMasked)
+            Action("تأیید", enabled = !busy) { model.confirmHolder(true) }
+            SecondaryAction("اصلاح شماره کارت", enabled = !busy) { model.confirmHolder(false) }
         }
         is CardTransferState.EnterAmount -> {
-            Line("سقف باقی‌مانده امروز", amountText(s.limits.dailyRemainingRials).rialsFa)
+            Line("سقف باقی‌مانده امروز", amountText(state.limits.dailyRemainingRials).rialsFa)
+            Line("کارمزد", amountText(state.limits.feeRials).rialsFa)
             Field("مبلغ (ریال)", text, { text = it }, digits = true)
-            ProblemText(s.error)
-            Action("ادامه") { run { journey.enterAmount(text) } }
+            ProblemText(state.error)
+            Action("ادامه", enabled = !busy) { model.enterAmount(text) }
         }
         is CardTransferState.Authorize -> {
-            Line("مبلغ", "${s.payment.amountGroupedFa} ریال (${s.payment.amountWordsFa})")
-            Line("به", "${s.payment.destination.holderName} ${s.payment.destination.panMasked}")
-            // A new countdown for each PIN issued; the core counts, the button only shows it.
-            val ticks = remember(s.pin.requestsUsed) { journey.pinCountdown() }
-            val countdown by ticks.collectAsState(initial = s.pin.secondsLeft.toLong())
-            Action(if (countdown > 0) "رمز پویا ($countdown)" else "دریافت رمز پویا", enabled = countdown == 0L) {
-                run { journey.requestPin() }
+            Line("به", "${state.payment.destination.holderName} ${state.payment.destination.panMasked}")
+            Line("مبلغ", "${state.payment.amountGroupedFa} ریال")
+            Text("${state.payment.amountWordsFa} ریال")
+            view.pin?.let { offered ->
+                Text(offered.noteFa)
+                Field("CVV2", cvv2, { cvv2 = it }, digits = true, secret = true)
+                Field("تاریخ انقضا (سال‌ماه)", expiry, { expiry = it }, digits = true)
+                offered.payWithSoftToken?.let { token ->
+                    Offered(token, busy) {
+                        model.payWithSoftToken(cvv2, expiry)
+                        cvv2 = ""
+                    }
+                }
+                Offered(offered.requestPin, busy) { model.requestPin() }
+                Field("رمز پویا", pin, { pin = it }, digits = true, secret = true)
+                Offered(offered.payWithSmsPin, busy) {
+                    model.payWithSmsPin(pin, cvv2, expiry)
+                    pin = ""
+                    cvv2 = ""
+                }
             }
-            Field("رمز پویا", pin, { pin = it }, digits = true, secret = true)
-            Field("CVV2", cvv2, { cvv2 = it }, digits = true, secret = true)
-            Field("تاریخ انقضا (سال‌ماه)", expiry, { expiry = it }, digits = true)
-            ProblemText(s.error)
-            Action("پرداخت") { run { journey.submit(pin, cvv2, expiry) } }
-            Action("پرداخت با رمز نرم‌افزاری") { run { journey.submitWithSoftToken(cvv2, expiry) } }
+            ProblemText(state.error)
         }
-        is CardTransferState.Pending -> Text("در حال پیگیری نتیجه از بانک…")
-        is CardTransferState.Succeeded -> {
-            Line("شماره پیگیری", s.receipt.traceNumber)
-            Line("زمان", s.receipt.createdAtJalali)
-            Line("مبلغ کسرشده", amountText(s.receipt.totalDebitedRials).rialsFa)
+        is CardTransferState.Pending -> {
+            Text("در حال پیگیری نتیجه از بانک…")
+            Offered(view.resolve, busy) { model.resolve() }
         }
-        is CardTransferState.Failed -> ProblemText(s.problem)
+        is CardTransferState.Succeeded -> view.receipt?.let { Receipt(it, services) }
+        is CardTransferState.Failed -> ProblemText(state.problem)
     }
 }

@@ -3,55 +3,81 @@ package ir.hamrah.app.ui
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.unit.dp
-import ir.hamrah.ffi.HamrahException
+import ir.hamrah.ffi.ActionInfo
+import ir.hamrah.ffi.Direction
+import ir.hamrah.ffi.LocalUnlock
 import ir.hamrah.ffi.ProblemInfo
+import ir.hamrah.ffi.ReceiptInfo
+import ir.hamrah.ffi.SessionNotice
 
-/** The Persian message of any error of the core (the app never writes its own). */
-val HamrahException.persian: String
-    get() = when (this) {
-        is HamrahException.Invalid -> messageFa
-        is HamrahException.Bank -> messageFa
-        is HamrahException.Network -> messageFa
-        is HamrahException.SessionEnded -> messageFa
-        is HamrahException.Device -> messageFa
-        is HamrahException.Internal -> messageFa
-    }
+/**
+ * What a screen needs from the Android platform (implemented by MainActivity,
+ * which is not part of the type check): the biometric gate, the SMS runtime
+ * permissions, and the share sheet. Screens only lay out what the Kotlin
+ * layer's models say; everything they show comes from the core.
+ */
+interface AppServices {
+    /** The biometric prompt as the core's gate (quick login, SMS banking without a session). */
+    fun unlock(): LocalUnlock
 
-/** Runs a call of the core; its error, if any, goes to [onError] in Persian. */
-suspend fun attempt(onError: (String?) -> Unit, block: suspend () -> Unit) {
-    onError(null)
-    try {
-        block()
-    } catch (e: HamrahException) {
-        onError(e.persian)
-    }
+    /** Whether SEND_SMS and RECEIVE_SMS are granted. */
+    fun smsPermitted(): Boolean
+
+    /** Asks for SEND_SMS and RECEIVE_SMS; [done] gets whether both were granted. */
+    fun askSmsPermissions(done: (Boolean) -> Unit)
+
+    /** Opens the share sheet with [text]. */
+    fun shareText(text: String)
+
+    /** Draws [receipt] as an image and opens the share sheet with it. */
+    fun shareImage(receipt: ReceiptInfo)
 }
 
-/** A screen: a title and a scrolling column. */
+/** Buttons and rows are at least this tall (touch targets for every hand). */
+private val TOUCH = 56.dp
+
+/** A screen: a title (a heading for screen readers) and a scrolling column. */
 @Composable
 fun Screen(title: String, content: @Composable ColumnScope.() -> Unit) {
     Column(
         Modifier.fillMaxWidth().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
-        Text(title, style = MaterialTheme.typography.headlineSmall)
+        Text(title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
         content()
     }
+}
+
+/** A section's title. */
+@Composable
+fun SectionTitle(title: String) {
+    Text(title, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
 }
 
 /** A text field; [secret] hides what is typed (passwords, PINs, CVV2). */
@@ -62,7 +88,7 @@ fun Field(label: String, value: String, onChange: (String) -> Unit, digits: Bool
         onValueChange = onChange,
         label = { Text(label) },
         singleLine = true,
-        modifier = Modifier.fillMaxWidth(),
+        modifier = Modifier.fillMaxWidth().heightIn(min = TOUCH),
         keyboardOptions = KeyboardOptions(
             keyboardType = when {
                 secret && digits -> KeyboardType.NumberPassword
@@ -75,24 +101,87 @@ fun Field(label: String, value: String, onChange: (String) -> Unit, digits: Bool
     )
 }
 
-/** A button. */
+/** A button with a fixed label. */
 @Composable
 fun Action(label: String, enabled: Boolean = true, onClick: () -> Unit) {
-    Button(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth()) { Text(label) }
+    Button(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = TOUCH)) { Text(label) }
 }
 
-/** A problem the core attached to the current step, or a call's error. */
+/** A secondary button. */
 @Composable
-fun ErrorText(text: String?) {
-    if (text != null) Text(text, color = MaterialTheme.colorScheme.error)
+fun SecondaryAction(label: String, enabled: Boolean = true, onClick: () -> Unit) {
+    OutlinedButton(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = TOUCH)) {
+        Text(label)
+    }
 }
 
-/** A step's problem, in Persian. */
+/** A button the core offers (its label, whether it may be pressed), disabled while [busy]. */
 @Composable
-fun ProblemText(problem: ProblemInfo?) = ErrorText(problem?.messageFa)
+fun Offered(action: ActionInfo?, busy: Boolean, onClick: () -> Unit) {
+    val offered = action ?: return
+    Button(
+        onClick = onClick,
+        enabled = offered.enabled && !busy,
+        modifier = Modifier.fillMaxWidth().heightIn(min = TOUCH).semantics { contentDescription = offered.labelFa },
+    ) { Text(offered.labelFa) }
+}
 
-/** A label and its value on one line. */
+/** A spinner while a call runs. */
 @Composable
-fun Line(label: String, value: String) {
-    Text("$label: $value")
+fun Busy(busy: Boolean) {
+    if (busy) CircularProgressIndicator()
+}
+
+/** A problem in the core's words, announced by screen readers. */
+@Composable
+fun ProblemText(problem: ProblemInfo?) {
+    val shown = problem ?: return
+    Text(
+        shown.messageFa,
+        color = MaterialTheme.colorScheme.error,
+        modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+    )
+}
+
+/** The core's line about the session; a warning in the error colour, announced. */
+@Composable
+fun NoticeText(notice: SessionNotice?) {
+    val shown = notice ?: return
+    Text(
+        shown.textFa,
+        color = if (shown.warning) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface,
+        modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+    )
+}
+
+/** A label and its value on one row. */
+@Composable
+fun Line(label: String, value: String, color: Color = Color.Unspecified) {
+    Row(
+        Modifier.fillMaxWidth().heightIn(min = 32.dp).semantics(mergeDescendants = true) {},
+        horizontalArrangement = Arrangement.SpaceBetween,
+    ) {
+        Text(label)
+        Text(value, color = color)
+    }
+}
+
+/** The colour of money out or in (the sign is in the core's text). */
+@Composable
+fun directionColor(direction: Direction): Color = when (direction) {
+    Direction.DEBIT -> MaterialTheme.colorScheme.error
+    Direction.CREDIT -> Color(0xFF1B7F3B)
+}
+
+/** A receipt from the core: its title and lines, shared as text or as an image. */
+@Composable
+fun Receipt(receipt: ReceiptInfo, services: AppServices) {
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(receipt.titleFa, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+            receipt.lines.forEach { Line(it.labelFa, it.valueFa) }
+        }
+    }
+    SecondaryAction("اشتراک رسید به صورت متن") { services.shareText(receipt.shareTextFa) }
+    SecondaryAction("اشتراک رسید به صورت تصویر") { services.shareImage(receipt) }
 }

@@ -2,62 +2,62 @@ package ir.hamrah.app.ui
 
 import androidx.compose.foundation.layout.Column
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
-import androidx.fragment.app.FragmentActivity
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import ir.hamrah.app.HamrahApplication
-import ir.hamrah.ffi.SessionState
 import ir.hamrah.kotlin.HamrahClient
-
-/** The app's places. */
-enum class Place { HOME, CARD_TRANSFER, SHEBA, BILLS, SOFT_TOKEN, HISTORY, SETTINGS, SMS, RATES, BRANCHES, PRODUCTS, INBOX }
+import ir.hamrah.kotlin.SessionPlace
+import ir.hamrah.kotlin.SmsBankingModel
 
 /**
- * Logged out (or expired): activation or login. Logged in: the home screen
- * and the journeys. The session's state decides, never the app.
+ * The session's state picks the screen (`SessionPlace`, tested in the Kotlin
+ * layer); logged in, home and the journeys. SMS banking opened from the login
+ * screen (no session, after the device's unlock) shows while it is unlocked.
  */
 @Composable
-fun HamrahNavigation(client: HamrahClient, activity: FragmentActivity) {
-    val session by client.session.state.collectAsStateWithLifecycle()
+fun HamrahNavigation(client: HamrahClient, sms: SmsBankingModel?, services: AppServices) {
+    val session by client.session.state.collectAsState()
+    val notice by client.session.notice.collectAsState()
+    val smsUnlocked = sms?.unlocked?.collectAsState()?.value ?: false
     var place by rememberSaveable { mutableStateOf(Place.HOME) }
     var activating by rememberSaveable { mutableStateOf(false) }
-    // SMS banking opened from the login screen after the biometric prompt: not saveable,
-    // so a restored process asks again.
-    var smsUnlocked by remember { mutableStateOf(false) }
-    // Set by the application before the client is handed out (see HamrahApplication.onCreate).
-    val sms = remember { (activity.application as HamrahApplication).smsChannel }
-    when (session) {
-        is SessionState.Active, is SessionState.Expiring -> Column {
-            SessionBanner(session)
+    val home = { place = Place.HOME }
+    when (SessionPlace.of(session, activating)) {
+        SessionPlace.HOME -> Column {
+            NoticeText(notice)
             when (place) {
                 Place.HOME -> {
-                    SmsBanner(sms) { place = Place.SMS }
-                    HomeScreen(client) { place = it }
+                    sms?.let { SmsBanner(it) { place = Place.SMS } }
+                    HomeScreen(client.home) { place = it }
                 }
-                Place.CARD_TRANSFER -> CardTransferScreen(client) { place = Place.HOME }
-                Place.SHEBA -> ShebaScreen(client) { place = Place.HOME }
-                Place.BILLS -> BillScreen(client) { place = Place.HOME }
-                Place.SOFT_TOKEN -> SoftTokenScreen(client) { place = Place.HOME }
-                Place.HISTORY -> HistoryScreen(client) { place = Place.HOME }
-                Place.SETTINGS -> SettingsScreen(client, { place = Place.SMS }) { place = Place.HOME }
-                Place.SMS -> SmsScreen(client, sms) { place = Place.HOME }
-                Place.RATES -> RatesScreen(client, light = false) { place = Place.HOME }
-                Place.BRANCHES -> BranchesScreen(client, light = false) { place = Place.HOME }
-                Place.PRODUCTS -> ProductsScreen(client, light = false) { place = Place.HOME }
-                Place.INBOX -> InboxScreen(client, light = false) { place = Place.HOME }
+                Place.CARD_TRANSFER -> CardTransferScreen(client.cardTransfer, services, home)
+                Place.SHEBA -> ShebaScreen(client.shebaTransfer, services, home)
+                Place.BILLS -> BillScreen(client.billPayment, services, home)
+                Place.CARD_BLOCK -> CardBlockScreen(client.cardBlock, services, home)
+                Place.SOFT_TOKEN -> SoftTokenScreen(client.softToken, home)
+                Place.HISTORY -> HistoryScreen(client.history, home)
+                Place.LIMITS -> LimitsScreen(client.cardLimits, client.home, home)
+                Place.SETTINGS -> SettingsScreen(client.settings, { place = Place.SMS }, home)
+                Place.SMS -> SmsScreen(sms, services, home)
+                Place.ACCOUNT_TRANSFER -> AccountTransferScreen(client, home)
+                Place.TOPUP -> TopupScreen(client, home)
+                Place.LOANS -> LoanScreen(client, home)
+                Place.OTHER_CARDS -> OtherCardsScreen(client, home)
+                Place.CHEQUES -> ChequeScreen(client, home)
+                Place.INBOX -> InboxScreen(client, light = false, back = home)
+                Place.RATES -> RatesScreen(client, light = false, back = home)
+                Place.BRANCHES -> BranchesScreen(client, light = false, back = home)
+                Place.PRODUCTS -> ProductsScreen(client, light = false, back = home)
             }
         }
-        is SessionState.ActivationCodeSent, is SessionState.ChooseCredentials -> ActivationScreen(client.session)
-        else -> if (activating) {
-            ActivationScreen(client.session)
-        } else if (smsUnlocked) {
-            SmsScreen(client, sms) { smsUnlocked = false }
+        SessionPlace.PASSWORD_CHANGE -> PasswordChangeScreen(client.session)
+        SessionPlace.ACTIVATION -> ActivationScreen(client.session) { activating = false }
+        SessionPlace.LOGIN -> if (smsUnlocked && sms != null) {
+            SmsScreen(sms, services) { sms.lock() }
         } else {
-            LoginScreen(client, activity, sms, { smsUnlocked = true }) { activating = true }
+            LoginScreen(client.session, sms, services) { activating = true }
         }
     }
 }

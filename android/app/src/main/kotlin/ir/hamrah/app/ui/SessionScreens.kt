@@ -1,57 +1,50 @@
 package ir.hamrah.app.ui
 
-import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
-import androidx.fragment.app.FragmentActivity
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import ir.hamrah.ffi.SessionState
-import ir.hamrah.ffi.SmsChannel
-import ir.hamrah.kotlin.HamrahClient
 import ir.hamrah.kotlin.SessionModel
-import kotlinx.coroutines.launch
+import ir.hamrah.kotlin.SmsBankingModel
 
-/** The idle warning: the core counts down, the banner only shows it. */
+/** The session's calls, their spinner and their failure in the core's words. */
 @Composable
-fun SessionBanner(state: SessionState) {
-    if (state is SessionState.Expiring) {
-        Text(
-            "نشست شما تا ${state.secondsLeft} ثانیه دیگر به دلیل عدم فعالیت پایان می‌یابد.",
-            color = MaterialTheme.colorScheme.error,
-        )
-    }
+private fun SessionSteps(session: SessionModel) {
+    val busy by session.steps.busy.collectAsState()
+    val problem by session.steps.problem.collectAsState()
+    Busy(busy)
+    ProblemText(problem)
 }
 
 /** Activation: identity and card, the SMS code, then username and password. */
 @Composable
-fun ActivationScreen(session: SessionModel) {
-    val state by session.state.collectAsStateWithLifecycle()
-    val scope = rememberCoroutineScope()
-    var error by remember { mutableStateOf<String?>(null) }
-    var nationalId by remember { mutableStateOf("") }
-    var mobile by remember { mutableStateOf("") }
-    var birthDate by remember { mutableStateOf("") }
-    var pan by remember { mutableStateOf("") }
-    var expiry by remember { mutableStateOf("") }
+fun ActivationScreen(session: SessionModel, back: () -> Unit) {
+    val state by session.state.collectAsState()
+    val notice by session.notice.collectAsState()
+    var nationalId by rememberSaveable { mutableStateOf("") }
+    var mobile by rememberSaveable { mutableStateOf("") }
+    var birthDate by rememberSaveable { mutableStateOf("") }
+    var pan by rememberSaveable { mutableStateOf("") }
+    var expiry by rememberSaveable { mutableStateOf("") }
     var code by remember { mutableStateOf("") }
-    var username by remember { mutableStateOf("") }
+    var username by rememberSaveable { mutableStateOf("") }
     var password by remember { mutableStateOf("") }
-    Screen("فعال‌سازی همراه") {
-        when (val s = state) {
+    val steps = session.steps
+    Screen("فعال‌سازی همراه‌بانک") {
+        NoticeText(notice)
+        when (state) {
             is SessionState.ActivationCodeSent -> {
-                Text("کد پیامکی به ${s.sentToMobileMasked} ارسال شد.")
-                Field("کد تأیید", code, { code = it }, digits = true)
-                Action("تأیید") { scope.launch { attempt({ error = it }) { session.verifyActivation(code) } } }
+                Field("کد تأیید", code, { code = it }, digits = true, secret = true)
+                Action("تأیید") { steps.launch { session.verifyActivation(code) } }
             }
             is SessionState.ChooseCredentials -> {
                 Field("نام کاربری", username, { username = it })
                 Field("رمز عبور", password, { password = it }, secret = true)
-                Action("ثبت") { scope.launch { attempt({ error = it }) { session.chooseCredentials(username, password) } } }
+                Action("ثبت") { steps.launch { session.chooseCredentials(username, password) } }
             }
             else -> {
                 Field("کد ملی", nationalId, { nationalId = it }, digits = true)
@@ -59,47 +52,69 @@ fun ActivationScreen(session: SessionModel) {
                 Field("تاریخ تولد (۱۳۷۵/۰۲/۲۰)", birthDate, { birthDate = it })
                 Field("شماره کارت", pan, { pan = it }, digits = true)
                 Field("تاریخ انقضای کارت (سال‌ماه)", expiry, { expiry = it }, digits = true)
-                Action("دریافت کد") {
-                    scope.launch { attempt({ error = it }) { session.startActivation(nationalId, mobile, birthDate, pan, expiry) } }
-                }
+                Action("دریافت کد") { steps.launch { session.startActivation(nationalId, mobile, birthDate, pan, expiry) } }
+                SecondaryAction("بازگشت به ورود") { back() }
             }
         }
-        ErrorText(error)
+        SessionSteps(session)
     }
 }
 
 /**
- * Login with username and password (and the SMS code on a new device); with
- * data down and SMS set up, SMS banking without login ([openSms]).
+ * Login with username and password (and the SMS code on a new device), quick
+ * login with the device key; with data down and SMS set up, SMS banking
+ * without login after the device's unlock ([sms]).
  */
 @Composable
-fun LoginScreen(client: HamrahClient, activity: FragmentActivity, sms: SmsChannel?, openSms: () -> Unit, onActivate: () -> Unit) {
-    val session = client.session
-    val state by session.state.collectAsStateWithLifecycle()
-    val scope = rememberCoroutineScope()
-    var error by remember { mutableStateOf<String?>(null) }
-    var username by remember { mutableStateOf("") }
+fun LoginScreen(session: SessionModel, sms: SmsBankingModel?, services: AppServices, onActivate: () -> Unit) {
+    val state by session.state.collectAsState()
+    val notice by session.notice.collectAsState()
+    var username by rememberSaveable { mutableStateOf("") }
     var password by remember { mutableStateOf("") }
     var code by remember { mutableStateOf("") }
-    Screen("ورود به همراه") {
-        when (val s = state) {
-            is SessionState.LoginCodeSent -> {
-                Text("کد پیامکی به ${s.sentToMobileMasked} ارسال شد.")
-                Field("کد تأیید", code, { code = it }, digits = true)
-                Action("ورود") { scope.launch { attempt({ error = it }) { session.verifyLogin(code) } } }
+    val steps = session.steps
+    Screen("ورود به همراه‌بانک") {
+        NoticeText(notice)
+        if (state is SessionState.LoginCodeSent) {
+            Field("کد تأیید", code, { code = it }, digits = true, secret = true)
+            Action("ورود") {
+                steps.launch { session.verifyLogin(code) }
+                code = ""
             }
-            is SessionState.Locked -> Text("ورود تا ${s.retryAfterSeconds} ثانیه دیگر ممکن نیست.")
-            is SessionState.Expired -> Text("نشست شما پایان یافت؛ دوباره وارد شوید.")
-            else -> {}
-        }
-        if (state !is SessionState.LoginCodeSent) {
+        } else {
             Field("نام کاربری", username, { username = it })
             Field("رمز عبور", password, { password = it }, secret = true)
-            Action("ورود") { scope.launch { attempt({ error = it }) { session.login(username, password) } } }
-            QuickLoginButton(client, activity) { error = it }
-            Action("فعال‌سازی در این گوشی") { onActivate() }
+            Action("ورود") {
+                steps.launch { session.login(username, password) }
+                password = ""
+            }
+            if (session.deviceEnrolled) {
+                SecondaryAction("ورود سریع با اثر انگشت") { steps.launch { session.quickLogin(services.unlock()) } }
+            }
+            SecondaryAction("فعال‌سازی در این گوشی") { onActivate() }
         }
-        SmsLoginEntry(sms, activity, openSms)
-        ErrorText(error)
+        SessionSteps(session)
+        sms?.let { SmsLoginEntry(it, services) }
+    }
+}
+
+/** Only a password change is allowed: the expired one, or the branch's initial one. */
+@Composable
+fun PasswordChangeScreen(session: SessionModel) {
+    val notice by session.notice.collectAsState()
+    var current by remember { mutableStateOf("") }
+    var new by remember { mutableStateOf("") }
+    val steps = session.steps
+    Screen("تغییر رمز عبور") {
+        NoticeText(notice)
+        Field("رمز فعلی", current, { current = it }, secret = true)
+        Field("رمز جدید", new, { new = it }, secret = true)
+        Action("تغییر رمز") {
+            steps.launch { session.changePassword(current, new) }
+            current = ""
+            new = ""
+        }
+        SecondaryAction("خروج") { steps.launch { session.logout() } }
+        SessionSteps(session)
     }
 }

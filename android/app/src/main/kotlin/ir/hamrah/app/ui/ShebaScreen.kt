@@ -2,83 +2,93 @@ package ir.hamrah.app.ui
 
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import ir.hamrah.ffi.ShebaTransferState
+import ir.hamrah.ffi.StepView
 import ir.hamrah.ffi.amountText
-import ir.hamrah.kotlin.HamrahClient
-import ir.hamrah.kotlin.ShebaTransferJourney
-import kotlinx.coroutines.launch
+import ir.hamrah.kotlin.ShebaTransferModel
 
 /** SHEBA transfer (PAYA / SATNA): each state of the core's journey is one screen. */
 @Composable
-fun ShebaScreen(client: HamrahClient, back: () -> Unit) {
-    var journey by remember { mutableStateOf<ShebaTransferJourney?>(null) }
-    var error by remember { mutableStateOf<String?>(null) }
-    LaunchedEffect(Unit) { attempt({ error = it }) { journey = client.startShebaTransfer() } }
-    DisposableEffect(Unit) { onDispose { journey?.close() } }
+fun ShebaScreen(model: ShebaTransferModel, services: AppServices, back: () -> Unit) {
+    LaunchedEffect(model) { model.open() }
+    val state by model.state.collectAsState()
+    val view by model.view.collectAsState()
+    val busy by model.busy.collectAsState()
+    val problem by model.problem.collectAsState()
     Screen("انتقال شبا") {
-        journey?.let { ShebaSteps(it) { error = it } }
-        ErrorText(error)
-        Action("بازگشت") { back() }
+        state?.let { ShebaSteps(model, it, view, busy, services) }
+        Busy(busy)
+        ProblemText(problem)
+        Offered(view.cancel, busy) { model.cancel() }
+        Offered(view.finish, busy) {
+            model.finish()
+            back()
+        }
+        SecondaryAction("بازگشت") { back() }
     }
 }
 
 @Composable
-private fun ShebaSteps(journey: ShebaTransferJourney, onError: (String?) -> Unit) {
-    val state by journey.state.collectAsState()
-    val scope = rememberCoroutineScope()
-    var text by remember(state::class) { mutableStateOf("") }
-    fun run(block: suspend () -> Unit) = scope.launch { attempt(onError, block) }
-    when (val s = state) {
-        is ShebaTransferState.ChooseSource -> s.accounts.forEach { account ->
-            Action("${account.titleFa} ${account.shebaMasked}") { run { journey.chooseSource(account.accountId) } }
+private fun ShebaSteps(model: ShebaTransferModel, state: ShebaTransferState, view: StepView, busy: Boolean, services: AppServices) {
+    var text by rememberSaveable(state::class.simpleName) { mutableStateOf("") }
+    var pin by remember { mutableStateOf("") }
+    when (state) {
+        is ShebaTransferState.ChooseSource -> state.accounts.forEach { account ->
+            Action(account.labelFa, enabled = !busy) { model.chooseSource(account.accountId) }
         }
         is ShebaTransferState.EnterSheba -> {
-            Field("شبای مقصد", text, { text = it })
-            ProblemText(s.error)
-            Action("ادامه") { run { journey.enterSheba(text) } }
+            Field("شبای مقصد (IR…)", text, { text = it })
+            ProblemText(state.error)
+            Action("استعلام", enabled = !busy) { model.enterSheba(text) }
         }
         is ShebaTransferState.ConfirmHolder -> {
-            Line("دارنده", s.destination.holderName)
-            Line("بانک", s.destination.bank.nameFa)
-            Action("تأیید") { run { journey.confirmHolder(true) } }
-            Action("اصلاح") { run { journey.confirmHolder(false) } }
+            Line("صاحب حساب", state.destination.holderName)
+            Line("بانک", state.destination.bank.nameFa)
+            Line("شبا", state.destination.shebaMasked)
+            Action("تأیید", enabled = !busy) { model.confirmHolder(true) }
+            SecondaryAction("اصلاح شبا", enabled = !busy) { model.confirmHolder(false) }
         }
         is ShebaTransferState.EnterAmount -> {
+            Line("موجودی قابل برداشت", amountText(state.limits.availableRials).rialsFa)
             Field("مبلغ (ریال)", text, { text = it }, digits = true)
-            ProblemText(s.error)
-            Action("ادامه") { run { journey.enterAmount(text) } }
+            ProblemText(state.error)
+            Action("ادامه", enabled = !busy) { model.enterAmount(text) }
         }
-        is ShebaTransferState.ChooseMethod -> s.options.forEach { option ->
-            Action("${option.nameFa} — کارمزد ${amountText(option.feeRials).rialsFa}") { run { journey.chooseMethod(option.method) } }
+        is ShebaTransferState.ChooseMethod -> state.options.forEach { option ->
+            Action("${option.nameFa} — کارمزد ${amountText(option.feeRials).rialsFa}", enabled = !busy) {
+                model.chooseMethod(option.method)
+            }
         }
         is ShebaTransferState.Confirm -> {
-            Line("مبلغ", "${s.payment.amountGroupedFa} ریال (${s.payment.amountWordsFa})")
-            Line("روش", s.payment.option.nameFa)
-            s.payment.option.expectedSettlement?.let { Line("تسویه پیش‌بینی‌شده", it.dateLongFa) }
-            // A new countdown for each PIN issued; the core counts, the button only shows it.
-            val ticks = remember(s.pin.requestsUsed) { journey.pinCountdown() }
-            val countdown by ticks.collectAsState(initial = s.pin.secondsLeft.toLong())
-            Action(if (countdown > 0) "رمز پویا ($countdown)" else "دریافت رمز پویا", enabled = countdown == 0L) {
-                run { journey.requestPin() }
+            Line("به", "${state.payment.destination.holderName} ${state.payment.destination.shebaMasked}")
+            Line("روش", state.payment.option.nameFa)
+            Line("مبلغ", "${state.payment.amountGroupedFa} ریال")
+            Text("${state.payment.amountWordsFa} ریال")
+            state.payment.option.expectedSettlement?.let { Line("تسویه پیش‌بینی‌شده", it.dateLongFa) }
+            view.pin?.let { offered ->
+                Text(offered.noteFa)
+                offered.payWithSoftToken?.let { Offered(it, busy) { model.payWithSoftToken() } }
+                Offered(offered.requestPin, busy) { model.requestPin() }
+                Field("رمز پویا", pin, { pin = it }, digits = true, secret = true)
+                Offered(offered.payWithSmsPin, busy) {
+                    model.payWithSmsPin(pin)
+                    pin = ""
+                }
             }
-            Field("رمز پویا", text, { text = it }, digits = true, secret = true)
-            ProblemText(s.error)
-            Action("ارسال") { run { journey.submit(text) } }
-            Action("ارسال با رمزساز") { run { journey.submitWithSoftToken() } }
+            ProblemText(state.error)
         }
-        is ShebaTransferState.Pending -> Text("در حال پیگیری نتیجه از بانک…")
-        is ShebaTransferState.Succeeded -> {
-            Line("شماره پیگیری", s.receipt.traceNumber)
-            Line("تسویه مورد انتظار", s.receipt.expectedSettlementAtJalali)
+        is ShebaTransferState.Pending -> {
+            Text("در حال پیگیری نتیجه از بانک…")
+            Offered(view.resolve, busy) { model.resolve() }
         }
-        is ShebaTransferState.Failed -> ProblemText(s.problem)
+        is ShebaTransferState.Succeeded -> view.receipt?.let { Receipt(it, services) }
+        is ShebaTransferState.Failed -> ProblemText(state.problem)
     }
 }

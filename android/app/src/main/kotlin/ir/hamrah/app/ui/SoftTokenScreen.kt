@@ -8,53 +8,46 @@ import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
-import ir.hamrah.ffi.CardInfo
-import ir.hamrah.ffi.TokenActivation
-import ir.hamrah.kotlin.HamrahClient
-import kotlinx.coroutines.launch
+import ir.hamrah.ffi.persianDigits
+import ir.hamrah.kotlin.SoftTokenModel
 
-/** The soft token: activate a card's token with the SMS code; show its codes (the seed never leaves Rust). */
+/** The soft token (رمزساز): activation per card with the SMS code, then its codes (the seed never leaves Rust). */
 @Composable
-fun SoftTokenScreen(client: HamrahClient, back: () -> Unit) {
-    val scope = rememberCoroutineScope()
-    var cards by remember { mutableStateOf<List<CardInfo>>(emptyList()) }
-    var active by remember { mutableStateOf<List<String>>(emptyList()) }
-    var activation by remember { mutableStateOf<TokenActivation?>(null) }
+fun SoftTokenScreen(model: SoftTokenModel, back: () -> Unit) {
+    LaunchedEffect(model) { model.load() }
+    val cards by model.cards.collectAsState()
+    val activation by model.activation.collectAsState()
+    val sentTo by model.codeSentTo.collectAsState()
+    val busy by model.busy.collectAsState()
+    val problem by model.problem.collectAsState()
     var code by remember { mutableStateOf("") }
-    var error by remember { mutableStateOf<String?>(null) }
-    suspend fun refresh() = attempt({ error = it }) {
-        cards = client.accounts.cards()
-        active = client.token.cards()
-    }
-    LaunchedEffect(Unit) { refresh() }
-    Screen("رمز پویای نرم‌افزاری") {
-        cards.forEach { card ->
-            if (card.cardId in active) {
-                val codes = remember(card.cardId) { client.tokenCodes(card.cardId) }
+    Screen("رمزساز") {
+        cards.forEach { row ->
+            SectionTitle(row.card.labelFa)
+            if (row.active) {
+                val codes = remember(row.card.cardId) { model.codes(row.card.cardId) }
                 val now by codes.collectAsState(initial = null)
-                Line(card.panMasked, now?.let { "${it.code} (${it.secondsLeft})" } ?: "…")
+                now?.let {
+                    Text(it.code, style = MaterialTheme.typography.displaySmall)
+                    Text("${persianDigits(it.secondsLeft.toString())} ثانیه", style = MaterialTheme.typography.bodySmall)
+                }
+            } else if (row.activatable) {
+                Action("فعال‌سازی رمزساز", enabled = !busy) { model.activate(row.card.cardId) }
             } else {
-                Action("فعال‌سازی برای ${card.panMasked}") {
-                    scope.launch { attempt({ error = it }) { activation = client.token.activate(card.cardId) } }
-                }
+                Text(row.card.statusFa)
             }
         }
-        activation?.let { pending ->
-            Text("کد پیامکی را وارد کنید.", style = MaterialTheme.typography.bodyMedium)
-            Field("کد تأیید", code, { code = it }, digits = true)
-            Action("تأیید") {
-                scope.launch {
-                    attempt({ error = it }) {
-                        pending.confirm(code)
-                        activation = null
-                        refresh()
-                    }
-                }
+        activation?.let {
+            Text("کد پیامکی به ${persianDigits(sentTo.orEmpty())} فرستاده شد.")
+            Field("کد تأیید", code, { code = it }, digits = true, secret = true)
+            Action("تأیید", enabled = !busy) {
+                model.confirm(code)
+                code = ""
             }
         }
-        ErrorText(error)
-        Action("بازگشت") { back() }
+        Busy(busy)
+        ProblemText(problem)
+        SecondaryAction("بازگشت") { back() }
     }
 }

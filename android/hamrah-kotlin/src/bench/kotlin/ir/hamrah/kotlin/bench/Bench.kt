@@ -17,7 +17,7 @@ fun main() = runBlocking {
     println("trivial Kotlin->Rust call (ffiEcho): %.0f ns/call (median of 7 x 1,000,000)".format(echo))
 
     Installs.loggedIn().use { client ->
-        val card = client.accounts.cards().first()
+        val card = client.accounts.overview().cards.first()
         val activation = client.token.activate(card.cardId)
         activation.confirm(SandboxBank.lastOtp(Installs.SARA_MOBILE))
         val token = client.token

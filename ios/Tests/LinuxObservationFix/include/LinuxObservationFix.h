@@ -1,0 +1,1 @@
+// Nothing to import: this target only defines a symbol (see fatal.c).
