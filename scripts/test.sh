@@ -47,6 +47,15 @@ cargo fmt --manifest-path fuzz/Cargo.toml --check
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "the phones' library reads JSON with serde_json's depth limit"
+# uniffi's cargo-metadata (needed only by the bindings generator) would turn on
+# serde_json's `unbounded_depth`, and a deeply nested reply could then overflow
+# a phone's stack; the phones' build must not have it.
+if cargo tree -p hamrah-ffi --no-default-features -e features -i serde_json --locked | grep -q unbounded_depth; then
+    echo "serde_json's unbounded_depth reaches the phones' library" >&2
+    exit 1
+fi
+
 step "tests"
 cargo test --workspace --all-targets --locked
 cargo test --workspace --doc --locked
