@@ -2,8 +2,8 @@
 //! second factor of [`crate::sca`]) or a card, this bank's by id or PAN or
 //! another Shetab bank's by PAN (its dynamic PIN or soft-token code, then its
 //! CVV2 and expiry, in [`card_auth::authorize`]'s order). The contract's
-//! `BillPaymentSource`, shared by `bill_payment_create` and
-//! `loan_payment_create`.
+//! `BillPaymentSource`, shared by `bill_payment_create`,
+//! `loan_payment_create` and `topup_create`.
 
 use std::cell::Cell;
 
@@ -108,6 +108,14 @@ pub enum Source {
 }
 
 impl Source {
+    /// `card` or `account`, as receipts name the source's kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Card { .. } => "card",
+            Self::Account { .. } => "account",
+        }
+    }
+
     /// How the fingerprint names it: `card:{card_id}` or `account:{account_id}`.
     pub fn fingerprint_name(&self) -> String {
         match self {

@@ -26,7 +26,6 @@ mod inquiries;
 mod loans;
 mod notices;
 mod operations;
-mod payment_source;
 mod session;
 mod sheba_transfers;
 mod sms;

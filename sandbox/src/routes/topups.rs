@@ -16,12 +16,12 @@ use hamrah_core::ids::{MobileNumber, TopupProduct, TopupTarget, operator_by_id};
 use rusqlite::params;
 use serde::Deserialize;
 
-use super::payment_source::{self, SourceBody};
 use crate::auth::Session;
 use crate::card_auth;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdempotencyKey, JsonBody};
 use crate::idempotency::{Outcome, run_once};
+use crate::payment_source::{self, SourceBody};
 use crate::pin;
 use crate::soft_token;
 use crate::state::AppState;
@@ -109,7 +109,7 @@ async fn topup_create(
         .tx(move |tx| {
             let source = payment_source::resolve(tx, &customer_id, body.source)?;
             let payee = target.canonical();
-            let fingerprint = format!("{payee}|{amount}|{}", source.name());
+            let fingerprint = format!("{payee}|{amount}|{}", source.fingerprint_name());
             let order = purchase::Order {
                 customer_id: &customer_id,
                 key: &key,

@@ -12,7 +12,6 @@ use hamrah_core::store::Sealer;
 use rusqlite::{Transaction, params};
 use serde_json::{Value, json};
 
-use super::super::payment_source::{Charge, Source};
 use super::refuse;
 use crate::auth::Channel;
 use crate::card_auth::mask_mobile;
@@ -21,6 +20,7 @@ use crate::config::BankRules;
 use crate::error::ApiResult;
 use crate::ids::{new_id, random_digits};
 use crate::ledger::{self, Posting, internal};
+use crate::payment_source::{self, Charge, Source};
 use crate::sms::{self, Sms, SmsKind};
 use crate::soft_token::AcceptedCode;
 use crate::topup_catalog::OperatorOffer;
@@ -117,17 +117,16 @@ pub(super) fn buy(
         amount: order.amount,
         payee: order.payee,
         channel: order.channel,
+        accepted_code: &order.accepted_code,
     };
-    let debit =
-        order
-            .source
-            .authorize(tx, rules, sealer, mac, &charge, &order.accepted_code, now)?;
+    let (debited_account, alerted_mobile) =
+        payment_source::authorize(tx, rules, sealer, mac, order.source, &charge, now)?;
     let fee = rules.fees.topup_rials;
     let topup_id = new_id("tup");
     let mobile_masked = mask_mobile(target.mobile.as_str());
     let mut postings = vec![
         Posting {
-            account_id: debit.account_id,
+            account_id: debited_account,
             amount: -(order.amount + fee),
             description_fa: &title,
             counterparty: Some(&mobile_masked),
@@ -150,7 +149,7 @@ pub(super) fn buy(
     ledger::post(tx, "topup", Some(&topup_id), &postings, now)?;
     let balance: i64 = tx
         .prepare_cached("SELECT balance FROM accounts WHERE id = ?1")?
-        .query_row(params![debit.account_id], |r| r.get(0))?;
+        .query_row(params![debited_account], |r| r.get(0))?;
     let trace_number = random_digits(6);
     let reference_number = random_digits(12);
     let operator_reference = random_digits(OPERATOR_REFERENCE_DIGITS);
@@ -218,7 +217,7 @@ pub(super) fn buy(
     sms::send(
         tx,
         &Sms {
-            mobile: debit.mobile,
+            mobile: alerted_mobile,
             kind: SmsKind::Topup,
             text: &text,
             idempotency_key: None,
