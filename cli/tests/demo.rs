@@ -45,7 +45,8 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
         .unwrap();
     let elapsed = started.elapsed();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
     assert!(elapsed.as_secs() < 30, "{elapsed:?}");
     // Exactly one JSON object.
     assert_eq!(stdout.trim().lines().count(), 1);
@@ -201,7 +202,8 @@ fn the_readable_demo_shows_persian_receipts() {
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
     for expected in [
         "کارت به کارت / Card to card",
         "پایا / PAYA",

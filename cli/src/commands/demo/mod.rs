@@ -218,15 +218,36 @@ fn report(
 }
 
 /// Removes any secret from the output; says whether one was there.
+///
+/// A secret of digits only (an SMS code, a PIN) counts only as a whole
+/// number: a six-digit code inside a reference number or a key fingerprint is
+/// chance, not a leak (the log scan in `tests/tests/log_scan.rs` reads codes
+/// the same way).
 fn scrub(mut out: String, secrets: &[String]) -> (String, bool) {
     let mut leaked = false;
     for secret in secrets {
-        if out.contains(secret.as_str()) {
-            leaked = true;
-            out = out.replace(secret.as_str(), "****");
+        let at: Vec<usize> = out
+            .match_indices(secret.as_str())
+            .map(|(at, _)| at)
+            .filter(|&at| !is_digits(secret) || standalone(&out, at, secret.len()))
+            .collect();
+        leaked |= !at.is_empty();
+        for at in at.into_iter().rev() {
+            out.replace_range(at..at + secret.len(), "****");
         }
     }
     (out, leaked)
+}
+
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the `len` bytes at `at` are not part of a longer number.
+fn standalone(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
 }
 
 fn balances_text(before: &Value, after: &Value) -> String {
@@ -250,4 +271,25 @@ fn balances_text(before: &Value, after: &Value) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scrub;
+
+    #[test]
+    fn a_code_inside_a_longer_number_is_chance_not_a_leak() {
+        let secrets = ["419889".to_owned(), "Hamrah@1405".to_owned()];
+        let (out, leaked) = scrub("Reference: 954198890761".to_owned(), &secrets);
+        assert!(!leaked);
+        assert_eq!(out, "Reference: 954198890761");
+
+        let (out, leaked) = scrub("PIN 419889, ref 4198891".to_owned(), &secrets);
+        assert!(leaked);
+        assert_eq!(out, "PIN ****, ref 4198891");
+
+        let (out, leaked) = scrub("pw=xHamrah@1405y".to_owned(), &secrets);
+        assert!(leaked);
+        assert_eq!(out, "pw=x****y");
+    }
 }
