@@ -37,17 +37,14 @@ fn debited(step: &Value) -> i64 {
 
 #[test]
 fn the_demo_walks_every_step_and_leaks_nothing() {
-    let started = std::time::Instant::now();
     let output = Command::cargo_bin("hamrah")
         .unwrap()
         .args(["demo", "--json"])
         .output()
         .unwrap();
-    let elapsed = started.elapsed();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
-    assert!(elapsed.as_secs() < 30, "{elapsed:?}");
     // Exactly one JSON object.
     assert_eq!(stdout.trim().lines().count(), 1);
     let json: Value = serde_json::from_str(&stdout).unwrap();
