@@ -23,6 +23,8 @@ pub struct BankRules {
     pub activation: ActivationRules,
     /// Velocity limits of card credentials (CVV2, expiry) in card payments.
     pub card_credentials: CardCredentialRules,
+    /// Failure budget of the current second PIN when changing it.
+    pub second_pin: CardCredentialRules,
     /// PAYA settlement times on business days, Tehran time, ascending (`HH:MM`).
     pub paya_cycles: Vec<String>,
     /// The last Tehran time a SATNA order takes effect the same business day.
@@ -359,6 +361,10 @@ impl Default for BankRules {
             card_credentials: CardCredentialRules {
                 failures_per_card_per_day: 5,
                 failures_per_customer_per_day: 10,
+            },
+            second_pin: CardCredentialRules {
+                failures_per_card_per_day: 3,
+                failures_per_customer_per_day: 5,
             },
             paya_cycles: domain.paya_cycles.clone(),
             satna_cutoff: domain.satna_cutoff.clone(),

@@ -37,6 +37,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/007_cheques.sql")),
     M::up(include_str!("../migrations/008_loans.sql")),
     M::up(include_str!("../migrations/009_notices_and_rates.sql")),
+    M::up(include_str!("../migrations/010_card_second_pin.sql")),
 ];
 
 /// Read connections: reads on different connections run in parallel (WAL

@@ -1,6 +1,6 @@
 //! Failed checks counted over time, for the throttles on guessing: identity
 //! mismatches at activation (per national ID and per client address) and
-//! wrong card credentials (per card and per customer). Each failure is a row
+//! wrong card credentials and wrong second PINs (per card and per customer). Each failure is a row
 //! with its time; a throttle counts the rows of its subject in its window.
 
 use rusqlite::{Connection, Transaction, params};
@@ -18,6 +18,10 @@ pub enum Kind {
     CardCredentials,
     /// Wrong CVV2 or expiry given by a customer, any card.
     CardCustomer,
+    /// Wrong current second PIN of a card, when changing it.
+    SecondPinCard,
+    /// Wrong current second PIN given by a customer, any card.
+    SecondPinCustomer,
 }
 
 impl Kind {
@@ -27,6 +31,8 @@ impl Kind {
             Self::ActivationAddress => "activation_address",
             Self::CardCredentials => "card_credentials",
             Self::CardCustomer => "card_customer",
+            Self::SecondPinCard => "second_pin_card",
+            Self::SecondPinCustomer => "second_pin_customer",
         }
     }
 }

@@ -29,6 +29,12 @@ crate::coded_error! {
             "رمز دوم باید بین ۵ تا ۱۲ رقم باشد.",
             "The second PIN has 5 to 12 digits."
         ),
+        /// A new second PIN that is one digit repeated, a run or two digits alternating.
+        PinGuessable => (
+            "pin.guessable",
+            "رمز دوم جدید نباید یک رقم تکراری، ارقام پشت‌سرهم یا دو رقم یک‌درمیان باشد (مانند ۱۱۱۱۱، ۱۲۳۴۵ یا ۱۲۱۲۱).",
+            "The new second PIN must not be one digit repeated, a run of digits or two digits alternating (like 11111, 12345 or 12121)."
+        ),
     }
 }
 
@@ -124,6 +130,28 @@ impl SecondPin {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A second PIN the customer chooses: 5 to 12 digits that a thief would
+    /// not try first (not one digit repeated, not a run up or down, not two
+    /// digits alternating).
+    pub fn new_choice(input: &str) -> Result<Self, CardSecretError> {
+        let pin: Self = input.parse()?;
+        if pin.is_guessable() {
+            return Err(CardSecretError::PinGuessable);
+        }
+        Ok(pin)
+    }
+
+    fn is_guessable(&self) -> bool {
+        let digits = self.0.as_bytes();
+        let steps: Vec<i8> = digits
+            .windows(2)
+            .map(|pair| (pair[1] as i8 - pair[0] as i8).rem_euclid(10))
+            .collect();
+        let run = |step: i8| steps.iter().all(|s| *s == step);
+        let alternating = digits.iter().skip(2).zip(digits).all(|(a, b)| a == b);
+        run(0) || run(1) || run(9) || alternating
+    }
 }
 
 impl FromStr for SecondPin {
@@ -193,6 +221,32 @@ mod tests {
         assert_eq!(
             format!("{:?}", "99999".parse::<SecondPin>().unwrap()),
             "SecondPin(***)"
+        );
+    }
+
+    #[test]
+    fn a_chosen_pin_is_not_one_a_thief_tries_first() {
+        for guessable in [
+            "11111",
+            "12345",
+            "98765",
+            "67890",
+            "21098",
+            "12121",
+            "909090909",
+        ] {
+            assert_eq!(
+                SecondPin::new_choice(guessable),
+                Err(CardSecretError::PinGuessable),
+                "{guessable}"
+            );
+        }
+        for fine in ["58214", "۷۳۱۹۰", "112233", "123457", "100000000001"] {
+            assert!(SecondPin::new_choice(fine).is_ok(), "{fine}");
+        }
+        assert_eq!(
+            SecondPin::new_choice("1234"),
+            Err(CardSecretError::PinFormat)
         );
     }
 }

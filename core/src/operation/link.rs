@@ -21,6 +21,11 @@ pub enum Link {
         /// The bank's id of the card.
         card_id: String,
     },
+    /// Changing the second PIN of the card with this bank id (no amount).
+    SecondPinChange {
+        /// The bank's id of the card.
+        card_id: String,
+    },
     /// Accepting (or refusing) a cheque received (no amount moves now).
     ChequeResponse {
         /// The cheque.
@@ -38,6 +43,7 @@ impl Link {
 
     /// The two lines a request signature covers: decimal rials and the
     /// canonical payee (`card_block:{card_id}` with amount `0` for a block,
+    /// `second_pin:{card_id}` with amount `0` for a second-PIN change,
     /// `cheque_accept:{sayad_id}` or `cheque_refuse:{sayad_id}` with amount
     /// `0` for a cheque's answer).
     pub fn lines(&self) -> DynamicLink {
@@ -49,6 +55,10 @@ impl Link {
             Self::CardBlock { card_id } => DynamicLink {
                 amount: "0".to_owned(),
                 payee: format!("card_block:{card_id}"),
+            },
+            Self::SecondPinChange { card_id } => DynamicLink {
+                amount: "0".to_owned(),
+                payee: format!("second_pin:{card_id}"),
             },
             Self::ChequeResponse { sayad_id, accept } => DynamicLink {
                 amount: "0".to_owned(),

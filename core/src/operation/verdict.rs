@@ -12,6 +12,7 @@ const CORRECTABLE: &[&str] = &[
     "otp.not_requested",
     "otp.attempts_exceeded",
     "card.credentials_invalid",
+    "card.pin_incorrect",
     "sca.required",
 ];
 

@@ -80,20 +80,29 @@ pub fn dynamic_link(method: &str, path: &str, body: &Value) -> Option<DynamicLin
         "/v1/loan-payments" => format!("loan:{}", text("loan_number")),
         "/v1/cheques" => format!("cheque:{}", text("sayad_id")),
         _ if path.starts_with("/v1/cheques/") => return cheque_link(path, body),
-        _ => {
-            let card_id = path
-                .strip_prefix("/v1/cards/")?
-                .strip_suffix("/block")
-                .filter(|id| !id.is_empty() && !id.contains('/'))?;
-            return Some(DynamicLink {
-                amount: "0".to_owned(),
-                payee: format!("card_block:{card_id}"),
-            });
-        }
+        _ => return card_link(path),
     };
     Some(DynamicLink {
         amount: amount(),
         payee,
+    })
+}
+
+/// The dynamic link of a card service (`/v1/cards/{card_id}/block` or
+/// `/v1/cards/{card_id}/second-pin`): the card, with amount `0`.
+fn card_link(path: &str) -> Option<DynamicLink> {
+    let (card_id, service) = path.strip_prefix("/v1/cards/")?.split_once('/')?;
+    let payee = match service {
+        "block" => "card_block",
+        "second-pin" => "second_pin",
+        _ => return None,
+    };
+    if card_id.is_empty() {
+        return None;
+    }
+    Some(DynamicLink {
+        amount: "0".to_owned(),
+        payee: format!("{payee}:{card_id}"),
     })
 }
 
@@ -403,6 +412,20 @@ mod tests {
             Some(block.lines()),
             dynamic_link("POST", "/v1/cards/crd_1/block", &json!({"reason": "lost"}))
         );
+        let pin_change = Link::SecondPinChange {
+            card_id: "crd_1".into(),
+        };
+        assert_eq!(
+            Some(pin_change.lines()),
+            dynamic_link("POST", "/v1/cards/crd_1/second-pin", &json!({}))
+        );
+        for not_a_service in [
+            "/v1/cards/crd_1/limits",
+            "/v1/cards//block",
+            "/v1/cards/crd_1",
+        ] {
+            assert_eq!(dynamic_link("POST", not_a_service, &json!({})), None);
+        }
     }
 
     #[test]
