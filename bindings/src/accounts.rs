@@ -2,12 +2,13 @@
 //! the core's account flows (`hamrah_core::flows::accounts`): the overview
 //! (a failed refresh keeps the last lists), statement pages (cached sealed on
 //! the phone, shown from the cache when the bank cannot be reached, searched
-//! offline), a card's limits, and card blocks ([`CardBlockFlow`]).
+//! offline), a card's limits, card blocks ([`CardBlockFlow`]) and second-PIN
+//! changes ([`SecondPinFlow`]).
 
 use std::sync::Arc;
 
 use hamrah_core::ErrorKind;
-use hamrah_core::flows::accounts::{CardBlock, Overview, Statement, card_limits};
+use hamrah_core::flows::accounts::{CardBlock, Overview, SecondPinChange, Statement, card_limits};
 use tokio::sync::Mutex;
 
 use crate::accounts_types::{CardLimitsInfo, OverviewInfo, StatementEntry, StatementPage};
@@ -15,6 +16,7 @@ use crate::card_block::{self, CardBlockFlow};
 use crate::error::HamrahError;
 use crate::install::Install;
 use crate::runtime::run;
+use crate::second_pin::{self, SecondPinFlow};
 
 /// The customer's accounts, cards, statements, limits and card blocks.
 #[derive(uniffi::Object)]
@@ -87,6 +89,18 @@ impl AccountsClient {
     pub async fn restore_card_block(&self) -> Result<Option<Arc<CardBlockFlow>>, HamrahError> {
         let ctx = self.install.ctx.clone();
         run(async move { Ok(CardBlock::restore_latest(ctx)?.map(card_block::wrap)) }).await
+    }
+
+    /// A new change of a card's second PIN, at the list of the customer's
+    /// active cards (the device must be enrolled: the bank wants its signature).
+    pub async fn start_second_pin_change(&self) -> Result<Arc<SecondPinFlow>, HamrahError> {
+        let ctx = self.install.ctx.clone();
+        run(async move { Ok(second_pin::wrap(SecondPinChange::start(ctx).await?)) }).await
+    }
+
+    /// Reopens the second-PIN change saved last, if any.
+    pub fn restore_second_pin_change(&self) -> Result<Option<Arc<SecondPinFlow>>, HamrahError> {
+        Ok(SecondPinChange::restore_latest(self.install.ctx.clone())?.map(second_pin::wrap))
     }
 }
 

@@ -47,6 +47,8 @@ mod observe;
 mod other_cards;
 mod platform;
 mod runtime;
+mod second_pin;
+mod second_pin_types;
 mod session;
 mod sheba_transfer;
 mod sheba_types;
@@ -105,6 +107,8 @@ pub use notices::{InboxPage, Notice, NoticesClient};
 pub use observe::{CountdownObserver, ObservationHandle};
 pub use other_cards::{OtherCardDraft, OtherCardInfo, OtherCardPreview, OtherCards};
 pub use platform::SecretStore;
+pub use second_pin::{SecondPinFlow, SecondPinInput, SecondPinObserver};
+pub use second_pin_types::{SecondPinReceipt, SecondPinState};
 pub use session::{
     SessionClient, SessionInput, SessionNotice, SessionObserver, SessionState, session_notice,
 };

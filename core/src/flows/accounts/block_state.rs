@@ -67,7 +67,8 @@ impl BlockReason {
     }
 }
 
-/// A card that may be blocked (never the full PAN).
+/// An active card of the customer's that a card service (block, second-PIN
+/// change) acts on (never the full PAN).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockableCard {
     /// The bank's id of the card.

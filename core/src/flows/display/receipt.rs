@@ -2,7 +2,7 @@
 //! lines (label, value) in Persian, and the same lines as one text.
 
 use crate::digits::to_persian_digits;
-use crate::flows::accounts::{BlockOrder, BlockReceipt};
+use crate::flows::accounts::{BlockOrder, BlockReceipt, SecondPinOrder, SecondPinReceipt};
 use crate::flows::bill_payment::{BillOrder, BillReceipt};
 use crate::flows::card_transfer::{Payment, Receipt};
 use crate::flows::sheba_transfer::{ShebaPayment, ShebaReceipt};
@@ -141,6 +141,16 @@ impl ReceiptView {
             .number("شماره مرجع", &receipt.reference_number)
             .number("زمان", &receipt.blocked_at_jalali)
             .titled("کارت مسدود شد")
+    }
+
+    /// A second-PIN change's receipt (it names the card, never a PIN).
+    pub fn second_pin(order: &SecondPinOrder, receipt: &SecondPinReceipt) -> Self {
+        Lines(Vec::new())
+            .text("کارت", &receipt.pan_masked)
+            .text("بانک", &order.card.bank_name_fa)
+            .number("شماره مرجع", &receipt.reference_number)
+            .number("زمان", &receipt.changed_at_jalali)
+            .titled("رمز دوم کارت تغییر کرد")
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{PinActions, ReceiptView, StepView};
 use crate::client::local_now;
-use crate::flows::accounts::{CardBlock, CardBlockState};
+use crate::flows::accounts::{CardBlock, CardBlockState, SecondPinChange, SecondPinState};
 use crate::flows::bill_payment::{BillPayment, BillPaymentState};
 use crate::flows::card_transfer::{CardTransfer, CardTransferState};
 use crate::flows::sheba_transfer::{ShebaTransfer, ShebaTransferState};
@@ -57,6 +57,20 @@ impl CardBlock {
                 StepView::ended(Some(ReceiptView::card_block(order, receipt)))
             }
             CardBlockState::Failed { .. } => StepView::ended(None),
+            _ => StepView::input(),
+        }
+    }
+}
+
+impl SecondPinChange {
+    /// What the current step offers.
+    pub fn view(&self) -> StepView {
+        match self.state() {
+            SecondPinState::Pending { .. } => StepView::pending(),
+            SecondPinState::Changed { order, receipt } => {
+                StepView::ended(Some(ReceiptView::second_pin(order, receipt)))
+            }
+            SecondPinState::Failed { .. } => StepView::ended(None),
             _ => StepView::input(),
         }
     }
