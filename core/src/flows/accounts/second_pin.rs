@@ -149,7 +149,7 @@ impl SecondPinChange {
             path: format!("/v1/cards/{card_id}/second-pin"),
             body: json!({"current_pin": current.as_str(), "new_pin": new_pin.as_str()}),
             journal: json!({"card_id": card_id, "flow_id": self.flow_id()}),
-            key: order.idempotency_key.clone(),
+            key: order.idempotency_key,
             link: Link::SecondPinChange { card_id },
         };
         tracing::info!("changing a card's second PIN");
