@@ -24,6 +24,7 @@ const STEPS: &[&str] = &[
     "loan_payment",
     "statement",
     "sms_fallback",
+    "second_pin_change",
     "block_card",
     "cheque_register",
     "cheque_accept",
@@ -67,6 +68,14 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
         45_000_000
     );
     assert_eq!(step("cheque_accept")["detail"]["colour"], "white");
+    let pin_change = &step("second_pin_change")["detail"];
+    assert!(
+        pin_change["pan_masked"]
+            .as_str()
+            .unwrap()
+            .contains("******")
+    );
+    assert!(!pin_change["reference_number"].as_str().unwrap().is_empty());
     // Mobile data cut: a transfer and a balance check over SMS, one SMS each way.
     // The bank's information: rates, Vanak's branch nearest, a search typed with Arabic yeh.
     let info = &step("bank_info")["detail"];

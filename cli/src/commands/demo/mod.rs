@@ -3,9 +3,10 @@
 //! walked through the core exactly as a phone runs it (pinned HTTPS,
 //! session, flows, sealed store): activation, login, card-to-card, PAYA,
 //! SATNA, a bill, a top-up, a transfer to an account of the bank, another
-//! bank's card, a loan instalment, a statement page, blocking a card, a Sayad
-//! cheque registered and confirmed, the bank's information (rates, branches,
-//! deposits) and the inbox of its notices.
+//! bank's card, a loan instalment, a statement page, changing a card's
+//! second PIN, blocking a card, a Sayad cheque registered and confirmed, the
+//! bank's information (rates, branches, deposits) and the inbox of its
+//! notices.
 
 mod account;
 mod bank;
@@ -16,6 +17,7 @@ mod info;
 mod loans;
 mod other_cards;
 mod receipt;
+mod second_pin;
 mod sms;
 mod soft_token;
 mod steps;
@@ -139,6 +141,12 @@ async fn walk() -> Result<Report, Problem> {
         "بانکداری پیامکی",
         "SMS fallback",
         sms_fallback
+    );
+    step!(
+        "second_pin_change",
+        "تغییر رمز دوم کارت",
+        "Change a card's second PIN",
+        second_pin_change
     );
     step!("block_card", "مسدودسازی کارت", "Block a card", block_card);
     step!(
