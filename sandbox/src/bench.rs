@@ -44,6 +44,8 @@ const OPENING_BALANCE: i64 = 1_000_000_000_000_000;
 /// CVV2 and expiry of the bench cards.
 const CVV2: &str = "321";
 const EXPIRY: &str = "0912";
+/// The static second PIN of the bench cards (kept hashed, like the CVV2).
+const SECOND_PIN: &str = "40718";
 
 /// How to run the benchmark.
 #[derive(Debug, Clone)]
@@ -223,9 +225,10 @@ async fn seed(db: &Db, mac: std::sync::Arc<Cvv2Mac>, clients: usize) -> ApiResul
                 .map_err(|_| ApiError::internal())?;
             tx.execute(
                 "INSERT INTO cards (id, pan, bank_id, account_id, customer_id, holder_name_fa, holder_name_en,
-                                    expiry, cvv2, created_at)
-                 VALUES (?1, ?2, 'melli', ?3, 'cus_bench', 'مشتری آزمون بار', 'Bench Customer', ?4, ?5, ?6)",
-                params![format!("crd_bench{index}"), pan.as_str(), account, EXPIRY, mac.digest(pan.as_str(), CVV2)?, now],
+                                    expiry, cvv2, second_pin, created_at)
+                 VALUES (?1, ?2, 'melli', ?3, 'cus_bench', 'مشتری آزمون بار', 'Bench Customer', ?4, ?5, ?6, ?7)",
+                params![format!("crd_bench{index}"), pan.as_str(), account, EXPIRY, mac.digest(pan.as_str(), CVV2)?,
+                        mac.second_pin_digest(pan.as_str(), SECOND_PIN)?, now],
             )?;
             pans.push(pan.as_str().to_owned());
         }

@@ -200,7 +200,7 @@ async fn serve(
         }
         if !show_demo_secrets {
             println!(
-                "Passwords, card numbers and CVV2s: GET {}/admin/seed with the admin token (or serve --show-demo-secrets)",
+                "Passwords, card numbers, CVV2s and second PINs: GET {}/admin/seed with the admin token (or serve --show-demo-secrets)",
                 sandbox.url
             );
         }

@@ -48,6 +48,11 @@ pub const OPERATIONS: &[(&str, &str, &str)] = &[
     ("card_list", "GET", "/v1/cards"),
     ("card_limits_get", "GET", "/v1/cards/{card_id}/limits"),
     ("card_block", "POST", "/v1/cards/{card_id}/block"),
+    (
+        "card_second_pin_change",
+        "POST",
+        "/v1/cards/{card_id}/second-pin",
+    ),
     ("card_holder_inquiry", "POST", "/v1/holder-inquiries/card"),
     ("sheba_holder_inquiry", "POST", "/v1/holder-inquiries/sheba"),
     ("bill_inquiry", "POST", "/v1/bill-inquiries"),

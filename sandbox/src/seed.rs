@@ -12,8 +12,8 @@ use crate::ledger::{self, Posting, internal};
 use crate::vault::cvv2::Cvv2Mac;
 
 /// A demo customer, as `admin_seed_get` and the start banner show them.
-/// Remembered in the settings table without its password and CVV2, which
-/// are filled in from the seed when read ([`recall`]).
+/// Remembered in the settings table without its password, CVV2 and second
+/// PIN, which are filled in from the seed when read ([`recall`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DemoCustomer {
     /// Login name (absent for the customer left to activate).
@@ -39,6 +39,9 @@ pub struct DemoCustomer {
     /// Its CVV2.
     #[serde(skip_serializing, default)]
     pub card_cvv2: String,
+    /// Its static second (internet) PIN.
+    #[serde(skip_serializing, default)]
+    pub card_second_pin: String,
 }
 
 struct Person {
@@ -56,6 +59,8 @@ struct Person {
     savings: Option<(&'static str, i64)>,
     card_body: &'static str,
     cvv2: &'static str,
+    /// The static second PIN of every card of the customer.
+    second_pin: &'static str,
 }
 
 const PEOPLE: &[Person] = &[
@@ -72,6 +77,7 @@ const PEOPLE: &[Person] = &[
         savings: Some(("100200300402", 5_000_000_000)),
         card_body: "603799100200301",
         cvv2: "412",
+        second_pin: "58214",
     },
     Person {
         username: Some("reza.karimi"),
@@ -86,6 +92,7 @@ const PEOPLE: &[Person] = &[
         savings: None,
         card_body: "603799100200501",
         cvv2: "733",
+        second_pin: "73190",
     },
     Person {
         username: None,
@@ -100,6 +107,7 @@ const PEOPLE: &[Person] = &[
         savings: None,
         card_body: "603799100200601",
         cvv2: "905",
+        second_pin: "26047",
     },
 ];
 
@@ -238,7 +246,17 @@ pub fn seeded_cvv2(pan: &str) -> Option<&'static str> {
         .map(|(_, cvv2)| cvv2)
 }
 
-/// The demo customers with their passwords and CVV2s filled in from the seed.
+/// The seeded static second PIN of a seeded card of this bank, for QA
+/// (`admin_seed_get`): the cards table keeps only its keyed hash. Other
+/// banks' cards have none here (their issuer keeps it).
+pub fn seeded_second_pin(pan: &str) -> Option<&'static str> {
+    PEOPLE
+        .iter()
+        .find(|p| CardNumber::issue(p.card_body).is_ok_and(|card| card.as_str() == pan))
+        .map(|p| p.second_pin)
+}
+
+/// The demo customers with their passwords, CVV2s and second PINs filled in from the seed.
 fn with_secrets(mut customers: Vec<DemoCustomer>) -> Vec<DemoCustomer> {
     for customer in &mut customers {
         if let Some(person) = PEOPLE
@@ -247,6 +265,7 @@ fn with_secrets(mut customers: Vec<DemoCustomer>) -> Vec<DemoCustomer> {
         {
             customer.password = person.password.map(String::from);
             customer.card_cvv2 = person.cvv2.to_owned();
+            customer.card_second_pin = person.second_pin.to_owned();
         }
     }
     customers
@@ -257,8 +276,8 @@ pub fn recall(json: &str) -> Vec<DemoCustomer> {
     with_secrets(serde_json::from_str(json).unwrap_or_default())
 }
 
-/// Remembers the demo customers in the settings table, without passwords
-/// and CVV2s; returns what was stored.
+/// Remembers the demo customers in the settings table, without passwords,
+/// CVV2s and second PINs; returns what was stored.
 pub fn remember(tx: &Transaction<'_>, customers: &[DemoCustomer]) -> ApiResult<String> {
     let json = serde_json::to_string(customers).map_err(|_| ApiError::internal())?;
     tx.execute(
@@ -281,7 +300,7 @@ pub fn forget_secrets(tx: &Transaction<'_>, stored: &str) -> ApiResult<()> {
 }
 
 /// Seeds the demo bank into an empty database; returns the demo customers.
-/// Cards keep only the keyed hash of their CVV2.
+/// Cards keep only the keyed hashes of their CVV2 and second PIN.
 pub fn demo(
     tx: &Transaction<'_>,
     bank_code: &str,
@@ -325,9 +344,9 @@ pub fn demo(
         }
         let pan = CardNumber::issue(person.card_body).map_err(|_| ApiError::internal())?;
         tx.execute(
-            "INSERT INTO cards (id, pan, bank_id, account_id, customer_id, holder_name_fa, holder_name_en, expiry, cvv2, created_at)
-             VALUES (?1, ?2, 'melli', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![format!("crd_demo{index}"), pan.as_str(), account_id, customer_id, person.name_fa, person.name_en, CARD_EXPIRY, cvv2.digest(pan.as_str(), person.cvv2)?, now],
+            "INSERT INTO cards (id, pan, bank_id, account_id, customer_id, holder_name_fa, holder_name_en, expiry, cvv2, second_pin, created_at)
+             VALUES (?1, ?2, 'melli', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![format!("crd_demo{index}"), pan.as_str(), account_id, customer_id, person.name_fa, person.name_en, CARD_EXPIRY, cvv2.digest(pan.as_str(), person.cvv2)?, cvv2.second_pin_digest(pan.as_str(), person.second_pin)?, now],
         )?;
         cheque_owners.push((
             customer_id.clone(),
@@ -346,6 +365,7 @@ pub fn demo(
             card_pan: pan.as_str().to_owned(),
             card_expiry: CARD_EXPIRY.into(),
             card_cvv2: person.cvv2.into(),
+            card_second_pin: person.second_pin.into(),
         });
     }
     for (index, (body, bank_id, name_fa, name_en)) in OTHER_CARDS.iter().enumerate() {
@@ -472,7 +492,7 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
         "SELECT k.id, k.pan, k.expiry, k.holder_name_fa, k.bank_id, k.creditable FROM cards k
          JOIN customers c ON c.id = k.customer_id WHERE c.national_id = ?1 ORDER BY k.id",
     )?;
-    // The CVV2 comes from the seed: the cards table has only its keyed hash.
+    // The CVV2 and second PIN come from the seed: the cards table has only their keyed hashes.
     let card_json = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Option<serde_json::Value>> {
         let pan: String = r.get(1)?;
         let mut card = json!({
@@ -483,6 +503,9 @@ pub fn describe(conn: &rusqlite::Connection) -> ApiResult<serde_json::Value> {
             "bank_id": r.get::<_, String>(4)?,
             "creditable": r.get::<_, bool>(5)?,
         });
+        if let Some(pin) = seeded_second_pin(&pan) {
+            card["second_pin"] = pin.into();
+        }
         Ok(seeded_cvv2(&pan).map(|cvv2| {
             card["cvv2"] = cvv2.into();
             card

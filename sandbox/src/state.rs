@@ -50,7 +50,7 @@ pub struct Shared {
     pub stats: Arc<Stats>,
     /// Seals the bank's secrets at rest: seeds and SMS keys (see [`crate::vault`]).
     pub sealer: Arc<Sealer>,
-    /// Verifies CVV2s, which are kept only as keyed hashes.
+    /// Verifies CVV2s and second PINs, which are kept only as keyed hashes.
     pub cvv2: Arc<Cvv2Mac>,
     /// The admin API's token.
     pub admin_token: Arc<str>,

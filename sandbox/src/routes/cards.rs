@@ -1,7 +1,9 @@
 //! Cards: `card_list` (own cards, full PAN to their owner), `card_limits_get`
-//! (card-to-card limits with today's and this month's usage) and `card_block`.
+//! (card-to-card limits with today's and this month's usage), `card_block`
+//! and `card_second_pin_change`.
 
 pub(super) mod block;
+mod second_pin;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -25,6 +27,10 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/cards", get(card_list))
         .route("/v1/cards/{card_id}/limits", get(card_limits_get))
         .route("/v1/cards/{card_id}/block", post(block::card_block))
+        .route(
+            "/v1/cards/{card_id}/second-pin",
+            post(second_pin::card_second_pin_change),
+        )
 }
 
 /// 404 `card.not_found`: no such card, or another customer's.

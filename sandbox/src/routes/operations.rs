@@ -27,6 +27,7 @@ fn kind(operation: &str, body: &Value) -> Option<String> {
         ("topup", "topup"),
         ("account_transfer", "account_transfer"),
         ("card_block", "card_block"),
+        ("card_second_pin_change", "second_pin_change"),
         ("loan_payment", "loan_payment"),
     ];
     known

@@ -3,7 +3,8 @@
 //! the core's [`Sealer`], under a key kept beside the database in
 //! `column.key` (owner-only). A real bank holds that key in an HSM; the
 //! sandbox keeps it in its data directory, so a copied database alone gives
-//! up no seed. CVV2s are not sealed but kept as a keyed hash ([`cvv2`]).
+//! up no seed. CVV2s and second PINs are not sealed but kept as keyed hashes
+//! ([`cvv2`]).
 
 pub mod cvv2;
 
@@ -25,7 +26,7 @@ const PLAIN_LEN: i64 = 32;
 pub struct ColumnKeys {
     /// Seals seeds, SMS keys and SMS codes.
     pub sealer: Sealer,
-    /// Verifies CVV2s against their keyed hashes.
+    /// Verifies CVV2s and second PINs against their keyed hashes.
     pub cvv2: cvv2::Cvv2Mac,
 }
 
