@@ -124,6 +124,50 @@ async fn paying_from_an_account_marks_the_bill_paid_once() {
 }
 
 #[tokio::test]
+async fn a_paid_bill_is_in_the_payment_history_and_found_by_its_id() {
+    let bank = Bank::start().await;
+    let sara = bank.login("sara.ahmadi").await;
+    let bill = bills(&bank).await[0].clone();
+    let account = sara_account(&bank).await;
+    let amount = bill["amount_rials"].as_i64().unwrap();
+    let key = key();
+    let payee =
+        json!({"kind": "bill", "bill_id": bill["bill_id"], "payment_id": bill["payment_id"]});
+    let pin = bank.account_pin(&sara, &key, &account, amount, payee).await;
+    let source = json!({"kind": "account", "account_id": account,
+                        "pin": pin["pin"], "pin_kind": "sms"});
+    let receipt = pay(&bank, &sara, &key, &bill, source)
+        .await
+        .expect(201)
+        .json;
+    let history = bank
+        .as_customer(&sara, Method::GET, "/v1/transfers", None)
+        .await
+        .expect(200)
+        .json;
+    assert_eq!(history["items"][0], receipt);
+    let id = receipt["bill_payment_id"].as_str().unwrap();
+    let found = bank
+        .as_customer(&sara, Method::GET, &format!("/v1/transfers/{id}"), None)
+        .await
+        .expect(200)
+        .json;
+    assert_eq!(found, receipt);
+    // Another customer sees neither.
+    let reza = bank.login("reza.karimi").await;
+    bank.as_customer(&reza, Method::GET, &format!("/v1/transfers/{id}"), None)
+        .await
+        .expect_error(404, "transfer.not_found");
+    let theirs = bank
+        .as_customer(&reza, Method::GET, "/v1/transfers", None)
+        .await
+        .expect(200)
+        .json;
+    assert!(!theirs["items"].as_array().unwrap().contains(&receipt));
+    bank.finish().await;
+}
+
+#[tokio::test]
 async fn paying_from_a_card_needs_a_pin_bound_to_the_bill() {
     let bank = Bank::start().await;
     let sara = bank.login("sara.ahmadi").await;

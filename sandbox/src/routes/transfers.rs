@@ -1,6 +1,7 @@
-//! Transfer history: `transfer_list` (cursor pages, newest first) and
-//! `transfer_get`, each rendering the receipt stored with the transfer in its
-//! current state (due PAYA/SATNA settlements run first).
+//! Payment history: `transfer_list` (cursor pages, newest first) and
+//! `transfer_get`, each rendering the receipt stored with the payment in its
+//! current state (due PAYA/SATNA settlements run first): transfers of every
+//! kind, bill payments, top-ups and loan payments.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -23,9 +24,10 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/transfers/{transfer_id}", get(transfer_get))
 }
 
-/// Transfer kinds the contract's `TransferReceipt` covers (bill payments and
-/// top-ups have their own receipts).
-const LISTED_KINDS: &str = "('card', 'paya', 'satna', 'internal', 'account')";
+/// Payment kinds the contract's `TransferReceipt` covers: every kind the
+/// `transfers` table holds.
+const LISTED_KINDS: &str =
+    "('card', 'paya', 'satna', 'internal', 'account', 'bill', 'topup', 'loan')";
 
 fn transfer_not_found() -> ApiError {
     ApiError::new(
