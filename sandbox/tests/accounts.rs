@@ -30,6 +30,10 @@ async fn accounts_show_balances_from_the_ledger() {
     assert_eq!(current["available_balance_rials"], 800_000_000);
     assert_eq!(current["state"], "active");
     assert_eq!(savings["balance_rials"], 5_000_000_000_i64);
+    // A deposit account says what it earns; a current account earns nothing.
+    assert_eq!(savings["type"], "savings");
+    assert_eq!(savings["interest_rate_percent"], 5.0);
+    assert!(current.get("interest_rate_percent").is_none());
     assert_eq!(
         current["sheba"],
         customer_sheba(&bank, "sara.ahmadi").await.as_str()

@@ -26,9 +26,18 @@ pub struct Account {
     pub balance_rials: i64,
     /// Available balance.
     pub available_balance_rials: u64,
+    /// The account's number as the bank prints it.
+    #[serde(default)]
+    pub number: String,
+    /// `current`, `savings`, `short_term_deposit` or `long_term_deposit`.
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    /// The annual rate of a deposit, in percent.
+    #[serde(default)]
+    pub interest_rate_percent: Option<serde_json::Number>,
 }
 
-/// One page of a statement.
+/// One page of a statement or of the payment history.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct StatementPage {
     /// The entries, newest first, as the bank sent them.
@@ -127,6 +136,20 @@ impl Api {
         limit: u32,
     ) -> Result<StatementPage, ChannelError> {
         let mut path = format!("/v1/accounts/{account_id}/statement?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str("&cursor=");
+            path.push_str(cursor);
+        }
+        self.call(Method::GET, &path, None, Auth::Bearer).await
+    }
+
+    /// `transfer_list`: the customer's payments of every kind, newest first.
+    pub async fn transfers(
+        &self,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<StatementPage, ChannelError> {
+        let mut path = format!("/v1/transfers?limit={limit}");
         if let Some(cursor) = cursor {
             path.push_str("&cursor=");
             path.push_str(cursor);

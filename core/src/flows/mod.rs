@@ -8,6 +8,7 @@ pub mod bill_payment;
 pub mod card_transfer;
 pub mod cheques;
 pub mod display;
+pub mod history;
 pub mod info;
 pub(crate) mod journey;
 pub mod loan_payment;

@@ -119,6 +119,14 @@ impl BillType {
         })
     }
 
+    /// From its machine name (`water`, ...), as the bank's receipts send it.
+    pub fn from_id(id: &str) -> Option<Self> {
+        b"12345689"
+            .iter()
+            .filter_map(|&digit| Self::from_digit(digit))
+            .find(|kind| kind.id() == id)
+    }
+
     /// The machine name: `water`, `electricity`, ..., `traffic_fine`.
     pub fn id(self) -> &'static str {
         match self {

@@ -103,6 +103,14 @@ impl Operator {
             .map(|&(_, operator)| operator)
     }
 
+    /// From its machine name (`mci`, ...), as the bank's receipts send it.
+    pub fn from_id(id: &str) -> Option<Self> {
+        PREFIXES
+            .iter()
+            .map(|&(_, operator)| operator)
+            .find(|operator| operator.id() == id)
+    }
+
     /// The machine name: `mci`, `irancell`, `rightel`, ...
     pub fn id(self) -> &'static str {
         match self {

@@ -50,6 +50,9 @@ mod tests {
             state: "active".into(),
             balance_rials: 0,
             available_balance_rials: 0,
+            number: "100200300401".into(),
+            kind: "current".into(),
+            interest_rate_percent: None,
         };
         assert_eq!(account_label(&account), "حساب جاری …0401");
         let card = Card {

@@ -7,6 +7,7 @@ mod flows;
 mod notices;
 mod operations;
 mod other_cards;
+mod receipts;
 mod sealer;
 mod sms_counters;
 mod sms_directory;
@@ -25,6 +26,7 @@ pub use documents::CachedDocument;
 pub use notices::StoredNotice;
 pub use operations::{OperationRecord, OperationState};
 pub use other_cards::StoredOtherCard;
+pub use receipts::{KEPT_RECEIPTS, ReceiptRow};
 pub use sealer::Sealer;
 pub use sms_counters::SmsUplink;
 pub use sms_directory::DirectoryKind;
@@ -44,6 +46,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("other_cards.sql")),
     M::up(include_str!("documents.sql")),
     M::up(include_str!("notices.sql")),
+    M::up(include_str!("receipts.sql")),
 ];
 
 crate::coded_error! {

@@ -56,7 +56,8 @@ fn account_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
     let balance: i64 = r.get(6)?;
     let opened_at: i64 = r.get(7)?;
     let updated_at = r.get::<_, Option<i64>>(8)?.unwrap_or(opened_at);
-    Ok(json!({
+    let rate = super::info::interest_rate_percent(&kind);
+    let mut account = json!({
         "account_id": r.get::<_, String>(0)?,
         "number": r.get::<_, Option<String>>(1)?.unwrap_or_default(),
         "sheba": r.get::<_, Option<String>>(2)?.unwrap_or_default(),
@@ -67,7 +68,11 @@ fn account_json(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
         "available_balance_rials": balance.max(0),
         "updated_at": rfc3339(updated_at),
         "updated_at_jalali": jalali(updated_at),
-    }))
+    });
+    if let Some(rate) = rate {
+        account["interest_rate_percent"] = rate.into();
+    }
+    Ok(account)
 }
 
 /// The customer's account `account_id`, or 404.

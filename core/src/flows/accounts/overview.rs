@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Account, Card};
-use crate::flows::display::{account_label, card_label};
+use crate::flows::display::{
+    AccountKind, AccountStatus, account_label, account_share_text, card_label, interest_rate_fa,
+    sheba_grouped,
+};
 use crate::flows::{Context, Problem};
 use crate::ids::Sheba;
 use crate::money::Rials;
@@ -33,6 +36,30 @@ pub struct AccountView {
     pub available_grouped_fa: String,
     /// The available balance in Persian words.
     pub available_words_fa: String,
+    /// The account's number as the bank prints it.
+    #[serde(default)]
+    pub number: String,
+    /// Its type in Persian («پس‌انداز»).
+    #[serde(default)]
+    pub kind_fa: String,
+    /// Its state in Persian, for the badge («مسدود»).
+    #[serde(default)]
+    pub state_fa: String,
+    /// Whether money may leave it (offered as a source only then).
+    #[serde(default)]
+    pub usable: bool,
+    /// The annual rate a deposit earns, in hundredths of a percent.
+    #[serde(default)]
+    pub interest_basis_points: Option<u32>,
+    /// That rate in Persian («سود سالانه ۵٪»).
+    #[serde(default)]
+    pub interest_rate_fa: Option<String>,
+    /// The SHEBA in full, grouped by four as banks print it.
+    #[serde(default)]
+    pub sheba_grouped: String,
+    /// The account's title, number and SHEBA as one text to share.
+    #[serde(default)]
+    pub share_text_fa: String,
 }
 
 /// One card, as the overview shows it (never the full PAN).
@@ -74,6 +101,13 @@ impl AccountView {
             .parse()
             .map_err(|_| crate::flows::journey::unreadable_receipt())?;
         let available = Rials::new(account.available_balance_rials);
+        let status = AccountStatus::of(&account.state);
+        let interest_basis_points = account
+            .interest_rate_percent
+            .as_ref()
+            .and_then(serde_json::Number::as_f64)
+            .filter(|rate| (0.0..=100.0).contains(rate))
+            .map(|rate| (rate * 100.0).round() as u32);
         Ok(Self {
             account_id: account.account_id.clone(),
             title_fa: account.title_fa.clone(),
@@ -85,6 +119,14 @@ impl AccountView {
             available,
             available_grouped_fa: available.grouped_fa(),
             available_words_fa: available.words_fa(),
+            number: account.number.clone(),
+            kind_fa: AccountKind::of(&account.kind).name_fa().to_owned(),
+            state_fa: status.name_fa().to_owned(),
+            usable: status.usable(),
+            interest_basis_points,
+            interest_rate_fa: interest_basis_points.map(interest_rate_fa),
+            sheba_grouped: sheba_grouped(&account.sheba),
+            share_text_fa: account_share_text(&account.title_fa, &account.number, &account.sheba),
         })
     }
 }
@@ -176,4 +218,44 @@ async fn fetch(ctx: &Context) -> Result<(Vec<AccountView>, Vec<CardView>), Probl
         .map(AccountView::of)
         .collect::<Result<Vec<_>, _>>()?;
     Ok((accounts, cards.iter().map(CardView::from).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn an_account_says_its_type_rate_state_and_full_sheba() {
+        let account: Account = serde_json::from_value(json!({
+            "account_id": "acc_2", "number": "100200300402", "sheba": "IR820540102680020817909002",
+            "title_fa": "حساب پس‌انداز", "type": "savings", "state": "blocked",
+            "balance_rials": 5_000, "available_balance_rials": 5_000,
+            "interest_rate_percent": 18.5
+        }))
+        .unwrap();
+        let view = AccountView::of(&account).unwrap();
+        assert_eq!(view.kind_fa, "پس‌انداز");
+        assert_eq!(view.interest_basis_points, Some(1850));
+        assert_eq!(view.interest_rate_fa.as_deref(), Some("سود سالانه ۱۸٫۵٪"));
+        assert_eq!(view.state_fa, "مسدود");
+        assert!(!view.usable);
+        assert_eq!(view.sheba_grouped, "IR82 0540 1026 8002 0817 9090 02");
+        assert!(view.share_text_fa.contains("IR820540102680020817909002"));
+        assert!(view.share_text_fa.contains("100200300402"));
+    }
+
+    #[test]
+    fn a_current_account_earns_nothing_and_a_nonsense_rate_is_not_shown() {
+        let mut json = json!({
+            "account_id": "acc_1", "sheba": "IR030171000000100200300401", "title_fa": "حساب جاری",
+            "type": "current", "state": "active", "balance_rials": 0, "available_balance_rials": 0
+        });
+        let view = AccountView::of(&serde_json::from_value(json.clone()).unwrap()).unwrap();
+        assert!(view.usable && view.interest_rate_fa.is_none());
+        json["interest_rate_percent"] = json!(-3);
+        let view = AccountView::of(&serde_json::from_value(json).unwrap()).unwrap();
+        assert!(view.interest_basis_points.is_none());
+    }
 }

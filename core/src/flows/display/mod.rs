@@ -9,11 +9,15 @@
 //! digits; card numbers and SHEBAs keep the Latin digits printed on the
 //! card and on the bank's papers (left to right, as the customer compares them).
 
+mod account_terms;
 mod labels;
 mod pin;
 mod receipt;
 mod steps;
 
+pub use account_terms::{
+    AccountKind, AccountStatus, account_share_text, interest_rate_fa, sheba_grouped,
+};
 pub use labels::{
     CardStatus, account_label, card_label, device_label, device_revocable, tehran_time_fa,
 };

@@ -5,6 +5,7 @@ use crate::digits::to_persian_digits;
 use crate::flows::accounts::{BlockOrder, BlockReceipt, SecondPinOrder, SecondPinReceipt};
 use crate::flows::bill_payment::{BillOrder, BillReceipt};
 use crate::flows::card_transfer::{Payment, Receipt};
+use crate::flows::history::PaymentRecord;
 use crate::flows::sheba_transfer::{ShebaPayment, ShebaReceipt};
 use crate::money::Rials;
 
@@ -130,6 +131,22 @@ impl ReceiptView {
             .number("ثبت", &receipt.accepted_at_jalali)
             .number("تسویه مورد انتظار", &receipt.expected_settlement_at_jalali)
             .titled(&format!("انتقال {method} ثبت شد"))
+    }
+
+    /// A payment's receipt as the history keeps it (any kind).
+    pub fn payment(record: &PaymentRecord) -> Self {
+        Lines(Vec::new())
+            .text("نوع", &record.kind_fa)
+            .text("به", &record.payee_fa)
+            .text("مقصد", &record.detail_fa)
+            .text("مبلغ", &amount(record.amount.get()))
+            .text("به حروف", &format!("{} ریال", record.amount.words_fa()))
+            .text("مبلغ کسرشده", &amount(record.total_debited.get()))
+            .text("وضعیت", &record.status_fa)
+            .number("شماره پیگیری", &record.trace_number)
+            .number("شماره مرجع", &record.reference_number)
+            .text("زمان", &record.at_fa)
+            .titled(&format!("رسید {}", record.kind.name_fa()))
     }
 
     /// A card block's receipt.

@@ -57,6 +57,25 @@ async fn branch_list(headers: HeaderMap) -> ApiResult<Response> {
     Ok(answer(&headers, reply))
 }
 
+/// The annual rate of the deposit product an account of contract type
+/// `account_type` earns, in percent (`None` for a current account).
+pub(crate) fn interest_rate_percent(account_type: &str) -> Option<f64> {
+    static PRODUCT_LIST: OnceLock<Value> = OnceLock::new();
+    let product = match account_type {
+        "savings" => "short_term",
+        "short_term_deposit" => "short_term_special",
+        "long_term_deposit" => "long_term_1y",
+        _ => return None,
+    };
+    let products = PRODUCT_LIST.get_or_init(|| serde_json::from_str(PRODUCTS).unwrap_or_default());
+    let basis_points = products
+        .as_array()?
+        .iter()
+        .find(|p| p["product_id"] == product)?["annual_rate_basis_points"]
+        .as_u64()?;
+    Some(basis_points as f64 / 100.0)
+}
+
 async fn deposit_product_list(headers: HeaderMap) -> ApiResult<Response> {
     static REPLY: OnceLock<Option<Versioned>> = OnceLock::new();
     let reply = built(&REPLY, || {
