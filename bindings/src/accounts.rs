@@ -2,18 +2,20 @@
 //! the core's account flows (`hamrah_core::flows::accounts`): the overview
 //! (a failed refresh keeps the last lists), statement pages (cached sealed on
 //! the phone, shown from the cache when the bank cannot be reached, searched
-//! offline), a card's limits, card blocks ([`CardBlockFlow`]) and second-PIN
+//! offline), the payment history of every kind ([`PaymentHistoryPages`]), a card's limits, card blocks ([`CardBlockFlow`]) and second-PIN
 //! changes ([`SecondPinFlow`]).
 
 use std::sync::Arc;
 
 use hamrah_core::ErrorKind;
 use hamrah_core::flows::accounts::{CardBlock, Overview, SecondPinChange, Statement, card_limits};
+use hamrah_core::flows::history::PaymentHistory;
 use tokio::sync::Mutex;
 
 use crate::accounts_types::{CardLimitsInfo, OverviewInfo, StatementEntry, StatementPage};
 use crate::card_block::{self, CardBlockFlow};
 use crate::error::HamrahError;
+use crate::history::PaymentHistoryPages;
 use crate::install::Install;
 use crate::runtime::run;
 use crate::second_pin::{self, SecondPinFlow};
@@ -71,6 +73,11 @@ impl AccountsClient {
                 page_size,
             ))),
         })
+    }
+
+    /// The payment history of every kind, `page_size` payments a page (1 to 100).
+    pub fn payment_history(&self, page_size: u32) -> Arc<PaymentHistoryPages> {
+        PaymentHistoryPages::new(PaymentHistory::new(self.install.ctx.clone(), page_size))
     }
 
     /// A card's card-to-card limits with today's and this month's usage.

@@ -33,6 +33,20 @@ pub struct AccountInfo {
     pub available_balance_rials: u64,
     /// The available balance as shown.
     pub available: AmountText,
+    /// The account's number as the bank prints it.
+    pub number: String,
+    /// Its type in Persian («پس‌انداز»).
+    pub kind_fa: String,
+    /// Its state in Persian, for the badge («مسدود»).
+    pub state_fa: String,
+    /// Whether money may leave it (offered as a source only then).
+    pub usable: bool,
+    /// The annual rate a deposit earns («سود سالانه ۵٪»), none for a current account.
+    pub interest_rate_fa: Option<String>,
+    /// The SHEBA in full, grouped by four as banks print it.
+    pub sheba_grouped: String,
+    /// Title, number and SHEBA as one text, for the share sheet.
+    pub share_text_fa: String,
 }
 
 impl From<&core::AccountView> for AccountInfo {
@@ -48,6 +62,13 @@ impl From<&core::AccountView> for AccountInfo {
             balance: signed_amount_text(a.balance_rials),
             available_balance_rials: a.available.get(),
             available: amount_text(a.available.get()),
+            number: a.number.clone(),
+            kind_fa: a.kind_fa.clone(),
+            state_fa: a.state_fa.clone(),
+            usable: a.usable,
+            interest_rate_fa: a.interest_rate_fa.clone(),
+            sheba_grouped: a.sheba_grouped.clone(),
+            share_text_fa: a.share_text_fa.clone(),
         }
     }
 }

@@ -35,6 +35,7 @@ mod digits;
 mod display;
 mod error;
 mod hamrah;
+mod history;
 mod info;
 mod info_types;
 mod install;
@@ -92,6 +93,7 @@ pub use digits::persian_digits;
 pub use display::{ActionInfo, PinActions, ReceiptInfo, ReceiptLine, StepView};
 pub use error::{HamrahError, PlatformError, unexpected_problem};
 pub use hamrah::{Hamrah, HamrahConfig, ResolveReport};
+pub use history::{PaymentHistoryPages, PaymentInfo, PaymentKind, PaymentOutcome, PaymentPage};
 pub use info::InfoClient;
 pub use info_types::{
     Branch, BranchDirectoryInfo, DepositProduct, DepositProductList, ExchangeRate,

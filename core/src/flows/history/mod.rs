@@ -2,7 +2,8 @@
 //! (card, SHEBA and account transfers, bills, top-ups, loan payments) on
 //! any channel, newest first, each in its current status. Pages come from
 //! the bank while online (each receipt kept sealed on the phone) and from
-//! the phone when the bank cannot be reached; a search runs on the phone.
+//! the phone when the bank cannot be reached (newest first there too; two
+//! payments of the same second by their ids); a search runs on the phone.
 
 mod record;
 
