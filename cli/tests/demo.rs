@@ -23,6 +23,7 @@ const STEPS: &[&str] = &[
     "other_bank_card",
     "loan_payment",
     "statement",
+    "payment_history",
     "sms_fallback",
     "second_pin_change",
     "block_card",
@@ -78,6 +79,17 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
     assert!(!pin_change["reference_number"].as_str().unwrap().is_empty());
     // Mobile data cut: a transfer and a balance check over SMS, one SMS each way.
     // The bank's information: rates, Vanak's branch nearest, a search typed with Arabic yeh.
+    // The payment history lists every kind the walk paid, the bill found on the phone.
+    let history = &step("payment_history")["detail"];
+    assert_eq!(history["bills_found"], 1);
+    let paid = history["payments"].as_array().unwrap();
+    let bill = step("bill_payment")["detail"]["amount_rials"].clone();
+    assert!(
+        paid.iter()
+            .any(|p| p["kind_fa"] == "پرداخت قبض" && p["amount_rials"] == bill),
+        "{history}"
+    );
+    assert!(paid.iter().any(|p| p["kind_fa"] == "خرید شارژ"), "{history}");
     let info = &step("bank_info")["detail"];
     assert_eq!(info["nearest_codes"][0], "1018");
     assert_eq!(info["search_code"], "1012");

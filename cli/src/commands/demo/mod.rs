@@ -13,6 +13,7 @@ mod bank;
 mod cheques;
 mod deposit;
 mod device;
+mod history;
 mod info;
 mod loans;
 mod other_cards;
@@ -136,6 +137,12 @@ async fn walk() -> Result<Report, Problem> {
         loan_payment
     );
     step!("statement", "صورت‌حساب", "Statement", statement);
+    step!(
+        "payment_history",
+        "گزارش تراکنش‌ها",
+        "Payment history",
+        payment_history
+    );
     step!(
         "sms_fallback",
         "بانکداری پیامکی",
