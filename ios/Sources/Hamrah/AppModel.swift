@@ -91,6 +91,8 @@ public final class Screens {
     public let billPayment: BillPaymentModel
     /// Blocking a card over HTTPS.
     public let cardBlock: CardBlockModel
+    /// Changing a card's second PIN over HTTPS.
+    public let secondPin: SecondPinModel
     /// Settings: devices and logout.
     public let settings: SettingsModel
     /// The soft token.
@@ -109,6 +111,7 @@ public final class Screens {
         shebaTransfer = ShebaTransferModel(transfers: hamrah.shebaTransfers())
         billPayment = BillPaymentModel(bills: hamrah.bills())
         cardBlock = CardBlockModel(blocks: accounts)
+        secondPin = SecondPinModel(secondPins: accounts)
         settings = SettingsModel(session: session)
         softToken = SoftTokenModel(accounts: accounts, token: hamrah.token())
         smsBanking = SmsBankingModel(sms: sms, accounts: accounts)

@@ -118,6 +118,28 @@ extension CardBlockFlow {
     }
 }
 
+extension SecondPinFlow {
+    /// Picks the card; the change waits for the PINs.
+    public func choose(cardId: String) async throws -> SecondPinState {
+        try await step(input: .choose(cardId: cardId))
+    }
+
+    /// Back from the PINs to the cards.
+    public func back() async throws -> SecondPinState {
+        try await step(input: .back)
+    }
+
+    /// Sends the change once; a typing mistake stays on the PINs' step with its field.
+    public func submit(currentPin: String, newPin: String, repeatPin: String) async throws -> SecondPinState {
+        try await step(input: .submit(currentPin: currentPin, newPin: newPin, repeatPin: repeatPin))
+    }
+
+    /// A pending change asks the bank for its outcome.
+    public func resolve() async throws -> SecondPinState {
+        try await step(input: .resolve)
+    }
+}
+
 extension SessionClient {
     /// Activation, step 1: national ID, mobile, Jalali birth date, a card and its expiry (`YYMM`).
     public func startActivation(

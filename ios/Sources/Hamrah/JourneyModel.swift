@@ -1,6 +1,6 @@
 import Observation
 
-/// A journey the core saves after each step (card to card, bill, card block).
+/// A journey the core saves after each step (card to card, bill, card block, second-PIN change).
 public protocol SavedFlow: AnyObject, Sendable {
     /// Its states.
     associatedtype State: Sendable & Equatable
@@ -19,6 +19,7 @@ public protocol SavedFlow: AnyObject, Sendable {
 extension CardTransferFlow: SavedFlow {}
 extension BillPaymentFlow: SavedFlow {}
 extension CardBlockFlow: SavedFlow {}
+extension SecondPinFlow: SavedFlow {}
 extension ShebaTransferFlow: SavedFlow {}
 
 extension StepView {
@@ -156,6 +157,8 @@ public typealias CardTransferModel = JourneyModel<CardTransferFlow>
 public typealias BillPaymentModel = JourneyModel<BillPaymentFlow>
 /// The card block screen's model.
 public typealias CardBlockModel = JourneyModel<CardBlockFlow>
+/// The second-PIN change screen's model.
+public typealias SecondPinModel = JourneyModel<SecondPinFlow>
 /// The SHEBA (PAYA/SATNA) screen's model.
 public typealias ShebaTransferModel = JourneyModel<ShebaTransferFlow>
 
@@ -276,6 +279,36 @@ extension JourneyModel where Flow == CardBlockFlow {
     }
 
     /// A pending block asks the bank for its outcome.
+    @discardableResult public func resolve() -> Task<Void, Never> {
+        step { _ = try await $0.resolve() }
+    }
+}
+
+extension JourneyModel where Flow == SecondPinFlow {
+    /// The second-PIN changes of `accounts`.
+    public convenience init(secondPins accounts: AccountsClient) {
+        self.init(
+            restoreLatest: { try accounts.restoreSecondPinChange() },
+            start: { try await accounts.startSecondPinChange() })
+    }
+
+    /// Picks the card; the change then waits for the PINs.
+    @discardableResult public func choose(cardId: String) -> Task<Void, Never> {
+        step { _ = try await $0.choose(cardId: cardId) }
+    }
+
+    /// Back from the PINs to the cards.
+    @discardableResult public func back() -> Task<Void, Never> {
+        step { _ = try await $0.back() }
+    }
+
+    /// Sends the current second PIN and the new one (twice), exactly once; a typing mistake or a
+    /// wrong current PIN comes back in `.enterPins`'s error, with its field.
+    @discardableResult public func submit(currentPin: String, newPin: String, repeatPin: String) -> Task<Void, Never> {
+        step { _ = try await $0.submit(currentPin: currentPin, newPin: newPin, repeatPin: repeatPin) }
+    }
+
+    /// A pending change asks the bank for its outcome.
     @discardableResult public func resolve() -> Task<Void, Never> {
         step { _ = try await $0.resolve() }
     }

@@ -48,6 +48,13 @@ extension StateFeed: CardBlockObserver where Element == CardBlockState {
     }
 }
 
+extension StateFeed: SecondPinObserver where Element == SecondPinState {
+    /// The second-PIN change's new state.
+    public func onState(state: SecondPinState) {
+        continuation.yield(state)
+    }
+}
+
 extension StateFeed: TokenCodeObserver where Element == TokenCode {
     /// The soft token's current code and its seconds left.
     public func onCode(code: TokenCode) {

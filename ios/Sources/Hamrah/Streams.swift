@@ -58,6 +58,18 @@ extension CardBlockFlow {
     }
 }
 
+extension SecondPinFlow {
+    /// The change's states: the current one first, then every new one.
+    public func states() throws -> AsyncStream<SecondPinState> {
+        try StateFeed.stream { try observe(observer: $0) }
+    }
+
+    /// A second-PIN change asks for no SMS PIN: a countdown that ends at once.
+    public func pinCountdown() throws -> AsyncStream<UInt64> {
+        AsyncStream { $0.finish() }
+    }
+}
+
 extension TokenClient {
     /// The soft token's code for `cardId`, renewed as each one runs out (offline; no request).
     public func codes(cardId: String) throws -> AsyncStream<TokenCode> {

@@ -29,6 +29,7 @@ struct HomeView: View {
                 Destination(title: "سقف کارت") { LimitsView(model: screens.cardLimits, home: home) }
                 Destination(title: "رمزساز") { SoftTokenView(model: screens.softToken) }
                 Destination(title: "مسدودسازی کارت") { CardBlockView(model: screens.cardBlock, actions: actions) }
+                Destination(title: "تغییر رمز دوم کارت") { SecondPinView(model: screens.secondPin, actions: actions) }
                 // The screens of the newer services still hold their own journeys and are built
                 // only with UIKit (not yet in the type check; issue 16).
                 #if canImport(UIKit)

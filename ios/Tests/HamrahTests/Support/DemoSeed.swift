@@ -24,6 +24,8 @@ struct DemoSeed: Decodable {
         let expiry: String
         let creditable: Bool?
         let bankId: String?
+        /// The seeded static second PIN (the demo customers' own cards only).
+        let secondPin: String?
     }
 
     struct Bill: Decodable {
@@ -76,6 +78,7 @@ extension DemoSeed.Card {
         case pan, cvv2, expiry, creditable
         case cardId = "card_id"
         case bankId = "bank_id"
+        case secondPin = "second_pin"
     }
 }
 

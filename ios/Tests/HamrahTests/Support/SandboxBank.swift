@@ -103,6 +103,13 @@ final class SandboxBank: @unchecked Sendable {
         _ = try admin("POST", "/admin/faults", json: rule)
     }
 
+    /// How many requests of the operation `operationId` the bank has served (`GET /admin/stats`).
+    func served(_ operationId: String) throws -> Int {
+        let stats = try XCTUnwrap(admin("GET", "/admin/stats") as? [String: Any])
+        let counts = try XCTUnwrap(stats["requests_by_operation"] as? [String: Any])
+        return (counts[operationId] as? NSNumber)?.intValue ?? 0
+    }
+
     /// Whether the ledger balances (every journal entry sums to zero, balances match postings).
     func ledgerBalanced() throws -> Bool {
         let check = try XCTUnwrap(admin("GET", "/admin/ledger/check") as? [String: Any])

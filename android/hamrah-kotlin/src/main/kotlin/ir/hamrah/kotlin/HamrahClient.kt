@@ -91,6 +91,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** Blocking a card over HTTPS. */
     val cardBlock = CardBlockModel(accounts, scope)
 
+    /** Changing a card's second PIN over HTTPS. */
+    val secondPin = SecondPinModel(accounts, scope)
+
     /** Settings: devices and logout. */
     val settings = SettingsModel(session, scope)
 
@@ -184,7 +187,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
 
     override fun close() {
         scope.cancel()
-        listOf(cardTransfer, shebaTransfer, billPayment, cardBlock).forEach { it.close() }
+        listOf(cardTransfer, shebaTransfer, billPayment, cardBlock, secondPin).forEach { it.close() }
         session.close()
         cheques.close()
         listOf(

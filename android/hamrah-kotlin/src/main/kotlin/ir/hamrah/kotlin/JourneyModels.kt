@@ -7,6 +7,7 @@ import ir.hamrah.ffi.BlockReason
 import ir.hamrah.ffi.CardBlockState
 import ir.hamrah.ffi.CardTransferState
 import ir.hamrah.ffi.CardTransfers
+import ir.hamrah.ffi.SecondPinState
 import ir.hamrah.ffi.ShebaTransferState
 import ir.hamrah.ffi.ShebaTransfers
 import ir.hamrah.ffi.TransferMethod
@@ -97,6 +98,31 @@ class CardBlockModel internal constructor(accounts: AccountsClient, scope: Corou
     fun confirm() = step { it.confirm() }
 
     /** A pending block asks the bank for its outcome. */
+    fun resolve() = step { it.resolve() }
+}
+
+/**
+ * Changing a card's second PIN over HTTPS: see [CardTransferModel]. The PINs go to the core
+ * as typed; a typing mistake or a wrong current PIN comes back in [SecondPinState.EnterPins]'s
+ * error, with its field.
+ */
+class SecondPinModel internal constructor(accounts: AccountsClient, scope: CoroutineScope) :
+    JourneyModel<SecondPinState, SecondPinJourney>(
+        scope,
+        { accounts.restoreSecondPinChange()?.let(::SecondPinJourney) },
+        { SecondPinJourney(accounts.startSecondPinChange()) },
+    ) {
+    /** Picks the card; the change then waits for the PINs. */
+    fun choose(cardId: String) = step { it.choose(cardId) }
+
+    /** Back from the PINs to the cards. */
+    fun back() = step { it.back() }
+
+    /** Sends the current second PIN and the new one (twice), exactly once. */
+    fun submit(currentPin: String, newPin: String, repeatPin: String) =
+        step { it.submit(currentPin, newPin, repeatPin) }
+
+    /** A pending change asks the bank for its outcome. */
     fun resolve() = step { it.resolve() }
 }
 

@@ -14,7 +14,7 @@ import kotlinx.coroutines.flow.flowOf
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.launch
 
-/** A journey the core saves after each step (card to card, bill, card block). */
+/** A journey the core saves after each step (card to card, bill, card block, second-PIN change). */
 interface SavedJourney<S> : AutoCloseable {
     /** The state to render. */
     val state: StateFlow<S>

@@ -69,6 +69,10 @@ object SandboxBank {
     fun customer(username: String?): Any? =
         seed["customers"].list().first { it["username"] == username }
 
+    /** How many requests of the operation [operationId] the bank has served (`GET /admin/stats`). */
+    fun served(operationId: String): Long =
+        admin("GET", "/admin/stats")["requests_by_operation"][operationId] as Long? ?: 0L
+
     /** Arms a fault on the next [count] calls of [route]. */
     fun fault(route: String, kind: String, count: Int, delayMs: Long? = null) {
         val delay = delayMs?.let { ""","delay_ms":$it""" } ?: ""

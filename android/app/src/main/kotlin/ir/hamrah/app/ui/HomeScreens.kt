@@ -34,7 +34,7 @@ import ir.hamrah.kotlin.SettingsModel
 
 /** The places reached from home. */
 enum class Place {
-    HOME, CARD_TRANSFER, SHEBA, ACCOUNT_TRANSFER, BILLS, TOPUP, LOANS, OTHER_CARDS, CHEQUES, CARD_BLOCK, SOFT_TOKEN,
+    HOME, CARD_TRANSFER, SHEBA, ACCOUNT_TRANSFER, BILLS, TOPUP, LOANS, OTHER_CARDS, CHEQUES, CARD_BLOCK, SECOND_PIN, SOFT_TOKEN,
     HISTORY, LIMITS, INBOX, RATES, BRANCHES, PRODUCTS, SETTINGS, SMS,
 }
 
@@ -77,6 +77,7 @@ private fun QuickActions(go: (Place) -> Unit) {
         "سقف کارت" to Place.LIMITS,
         "رمزساز" to Place.SOFT_TOKEN,
         "مسدودسازی کارت" to Place.CARD_BLOCK,
+        "تغییر رمز دوم کارت" to Place.SECOND_PIN,
         "پیام‌های بانک" to Place.INBOX,
         "نرخ ارز" to Place.RATES,
         "جستجوی شعبه" to Place.BRANCHES,

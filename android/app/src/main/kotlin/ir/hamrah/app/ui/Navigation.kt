@@ -36,6 +36,7 @@ fun HamrahNavigation(client: HamrahClient, sms: SmsBankingModel?, services: AppS
                 Place.SHEBA -> ShebaScreen(client.shebaTransfer, services, home)
                 Place.BILLS -> BillScreen(client.billPayment, services, home)
                 Place.CARD_BLOCK -> CardBlockScreen(client.cardBlock, services, home)
+                Place.SECOND_PIN -> SecondPinScreen(client.secondPin, services, home)
                 Place.SOFT_TOKEN -> SoftTokenScreen(client.softToken, home)
                 Place.HISTORY -> HistoryScreen(client.history, home)
                 Place.LIMITS -> LimitsScreen(client.cardLimits, client.home, home)
