@@ -89,7 +89,10 @@ fn the_demo_walks_every_step_and_leaks_nothing() {
             .any(|p| p["kind_fa"] == "پرداخت قبض" && p["amount_rials"] == bill),
         "{history}"
     );
-    assert!(paid.iter().any(|p| p["kind_fa"] == "خرید شارژ"), "{history}");
+    assert!(
+        paid.iter().any(|p| p["kind_fa"] == "خرید شارژ"),
+        "{history}"
+    );
     let info = &step("bank_info")["detail"];
     assert_eq!(info["nearest_codes"][0], "1018");
     assert_eq!(info["search_code"], "1012");

@@ -1,5 +1,6 @@
 //! The local store with 100,000 statement rows: open until ready, a page of 50,
-//! and search by counterparty or amount.
+//! and search by counterparty or amount; and the payment history's search
+//! over the 1,000 receipts the phone keeps (each opened and read).
 //!
 //! `cargo bench -p hamrah-core --bench store`
 
@@ -8,8 +9,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use hamrah_core::flows::history::search_kept;
 use hamrah_core::platform::MemorySecretStore;
-use hamrah_core::store::{StatementRow, StatementSearch, Store};
+use hamrah_core::store::{KEPT_RECEIPTS, ReceiptRow, StatementRow, StatementSearch, Store};
 use serde_json::json;
 
 /// Rows measured by `cargo bench`; `cargo test --benches` only smoke-tests
@@ -86,5 +88,36 @@ fn store(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, store);
+fn receipts() -> Vec<ReceiptRow> {
+    (0..i64::from(KEPT_RECEIPTS))
+        .map(|i| {
+            let receipt = json!({
+                "kind": "card_transfer", "transfer_id": format!("trf_{i:08}"),
+                "status": "succeeded", "trace_number": format!("{:06}", i),
+                "reference_number": format!("{:012}", i * 7),
+                "destination_pan_masked": "610433******4689",
+                "destination_holder_name": format!("گیرنده {}", i % 100),
+                "amount_rials": 10_000 * (i % 997 + 1), "total_debited_rials": 10_000 * (i % 997 + 1),
+                "created_at": "2026-12-01T08:15:00Z", "channel": "https"
+            });
+            ReceiptRow {
+                receipt_id: format!("trf_{i:08}"),
+                at: 1_700_000_000 + i * 60,
+                body: serde_json::to_vec(&receipt).expect("json"),
+            }
+        })
+        .collect()
+}
+
+fn payment_history(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let secrets = MemorySecretStore::new();
+    let store = Store::open(&dir.path().join("history.sqlite3"), &secrets).expect("open");
+    store.save_receipts(&receipts()).expect("save");
+    c.bench_function("payment_history_search_1000", |b| {
+        b.iter(|| search_kept(&store, black_box("گیرنده ۴۲")).expect("search"))
+    });
+}
+
+criterion_group!(benches, store, payment_history);
 criterion_main!(benches);

@@ -10,7 +10,7 @@ mod record;
 pub use record::{PaymentKind, PaymentOutcome, PaymentRecord};
 
 use crate::flows::{Context, Problem};
-use crate::store::{KEPT_RECEIPTS, ReceiptRow, StoreError};
+use crate::store::{KEPT_RECEIPTS, ReceiptRow, Store, StoreError};
 
 /// One page as the screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +109,7 @@ impl PaymentHistory {
 
     fn cached_page(&mut self, problem: Problem) -> Result<HistoryPageView, Problem> {
         let after = self.cache_cursor.as_ref().map(|(t, id)| (*t, id.as_str()));
-        let mut payments = kept(&self.ctx, after, self.page_size + 1)?;
+        let mut payments = kept(&self.ctx.store, after, self.page_size + 1)?;
         let has_more = payments.len() > self.page_size as usize;
         payments.truncate(self.page_size as usize);
         if let Some(last) = payments.last() {
@@ -122,19 +122,25 @@ impl PaymentHistory {
     /// with no request: an amount in any digits, or a part of a payee's
     /// name, a masked card, a bill's type, a reference or trace number.
     pub fn search(&self, query: &str) -> Result<Vec<PaymentRecord>, Problem> {
-        let mut found = kept(&self.ctx, None, KEPT_RECEIPTS)?;
-        found.retain(|payment| payment.matches(query));
-        Ok(found)
+        search_kept(&self.ctx.store, query)
     }
+}
+
+/// The payments kept in `store` matching `query`, newest first (see
+/// [`PaymentHistory::search`]).
+pub fn search_kept(store: &Store, query: &str) -> Result<Vec<PaymentRecord>, Problem> {
+    let mut found = kept(store, None, KEPT_RECEIPTS)?;
+    found.retain(|payment| payment.matches(query));
+    Ok(found)
 }
 
 /// Payments kept on the phone, newest first, after a cursor.
 fn kept(
-    ctx: &Context,
+    store: &Store,
     after: Option<(i64, &str)>,
     limit: u32,
 ) -> Result<Vec<PaymentRecord>, Problem> {
-    ctx.store
+    store
         .receipt_page(after, limit)?
         .iter()
         .map(|body| {
