@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::config::CardCredentialRules;
 use crate::error::{ApiError, ApiResult};
+use crate::sms::{self, Sms, SmsKind};
 use crate::vault::cvv2::Cvv2Mac;
 
 /// The contract's `CardRef`: an own card by `card_id`, or any Shetab card by `pan`.
@@ -77,6 +78,29 @@ impl SourceCard {
     /// `603799******0602`.
     pub fn masked(&self) -> String {
         mask_pan(&self.pan)
+    }
+
+    /// Tells the owner by SMS that repeated wrong `what_fa` locked `locked_fa`
+    /// of this card until the end of the Tehran day («پرداخت با کارت»).
+    pub(crate) fn tell_owner_locked(
+        &self,
+        tx: &Transaction<'_>,
+        what_fa: &str,
+        locked_fa: &str,
+        now: i64,
+    ) -> ApiResult<()> {
+        let text = format!(
+            "به دلیل ورود نادرست پیاپی {what_fa}، {locked_fa} {} تا پایان امروز مسدود شد.\nاگر شما نبوده‌اید، فوراً با بانک تماس بگیرید.",
+            self.masked()
+        );
+        let notice = Sms {
+            mobile: &self.mobile,
+            kind: SmsKind::Security,
+            text: &text,
+            idempotency_key: None,
+        };
+        sms::send(tx, &notice, now)?;
+        Ok(())
     }
 }
 

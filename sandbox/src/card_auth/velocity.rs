@@ -12,7 +12,6 @@ use super::SourceCard;
 use crate::config::CardCredentialRules;
 use crate::error::{ApiError, ApiResult};
 use crate::failures::{self, Kind};
-use crate::sms::{self, Sms, SmsKind};
 use crate::usage::tehran_day;
 
 /// 423 `card.credentials_locked` until `next_day`.
@@ -72,17 +71,7 @@ pub fn record_failure(
         return Ok(super::credentials_invalid());
     }
     if counts.0 == rules.failures_per_card_per_day && card.account_id.is_some() {
-        let text = format!(
-            "به دلیل ورود نادرست پیاپی CVV2 یا تاریخ انقضا، پرداخت با کارت {} تا پایان امروز مسدود شد.\nاگر شما نبوده‌اید، فوراً با بانک تماس بگیرید.",
-            card.masked()
-        );
-        let notice = Sms {
-            mobile: &card.mobile,
-            kind: SmsKind::Security,
-            text: &text,
-            idempotency_key: None,
-        };
-        sms::send(tx, &notice, now)?;
+        card.tell_owner_locked(tx, "CVV2 یا تاریخ انقضا", "پرداخت با کارت", now)?;
     }
     tracing::info!(card_id = %card.id, customer_id, "card credentials locked for the day");
     Ok(locked(now, next_day))

@@ -13,7 +13,6 @@ use crate::card_auth::SourceCard;
 use crate::config::CardCredentialRules;
 use crate::error::{ApiError, ApiResult};
 use crate::failures::{self, Kind};
-use crate::sms::{self, Sms, SmsKind};
 use crate::usage::tehran_day;
 
 /// Whether a refusal of the change carries state to commit (a counted
@@ -96,17 +95,7 @@ pub(super) fn record_failure(
     if left > 0 {
         return Ok(incorrect(left));
     }
-    let text = format!(
-        "به دلیل ورود نادرست پیاپی رمز دوم، تغییر رمز دوم کارت {} تا پایان امروز مسدود شد.\nاگر شما نبوده‌اید، فوراً با بانک تماس بگیرید.",
-        card.masked()
-    );
-    let notice = Sms {
-        mobile: &card.mobile,
-        kind: SmsKind::Security,
-        text: &text,
-        idempotency_key: None,
-    };
-    sms::send(tx, &notice, now)?;
+    card.tell_owner_locked(tx, "رمز دوم", "تغییر رمز دوم کارت", now)?;
     tracing::info!(card_id = %card.id, customer_id, "second PIN changes locked for the day");
     Ok(locked(now, next_day))
 }
