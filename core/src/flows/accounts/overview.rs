@@ -13,8 +13,8 @@ use crate::flows::{Context, Problem};
 use crate::ids::Sheba;
 use crate::money::Rials;
 
-/// One account, as the overview shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One account, as the overview shows it (`Debug` shows no full SHEBA).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountView {
     /// The bank's id of the account.
     pub account_id: String,
@@ -60,6 +60,21 @@ pub struct AccountView {
     /// The account's title, number and SHEBA as one text to share.
     #[serde(default)]
     pub share_text_fa: String,
+}
+
+impl std::fmt::Debug for AccountView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountView")
+            .field("account_id", &self.account_id)
+            .field("label_fa", &self.label_fa)
+            .field("sheba", &self.sheba)
+            .field("state", &self.state)
+            .field("kind_fa", &self.kind_fa)
+            .field("balance_rials", &self.balance_rials)
+            .field("available", &self.available)
+            .field("interest_basis_points", &self.interest_basis_points)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One card, as the overview shows it (never the full PAN).
@@ -244,6 +259,8 @@ mod tests {
         assert_eq!(view.sheba_grouped, "IR82 0540 1026 8002 0817 9090 02");
         assert!(view.share_text_fa.contains("IR820540102680020817909002"));
         assert!(view.share_text_fa.contains("100200300402"));
+        let debug = format!("{view:?}");
+        assert!(!debug.contains("IR820540102680020817909002") && !debug.contains("0540 1026"));
     }
 
     #[test]
