@@ -9,9 +9,14 @@ import Observation
 public final class HomeModel {
     /// The accounts and cards, nil until the first load.
     public private(set) var overview: OverviewInfo?
+    /// Each account's details (type, rate, state badge, full SHEBA, share text), in the bank's order.
+    public private(set) var accountDetails: [AccountDetails] = []
+    /// The account whose details screen is open, nil when none (or it is gone from the lists).
+    public private(set) var selectedAccount: AccountDetails?
     /// The loads: busy, and the last failure.
     public let steps = StepRunner()
     @ObservationIgnored private let accounts: AccountsClient
+    @ObservationIgnored private var selectedId: String?
 
     /// The home of `accounts`.
     public init(accounts: AccountsClient) {
@@ -20,12 +25,27 @@ public final class HomeModel {
 
     /// Fetches (or refreshes) the lists.
     @discardableResult public func refresh() -> Task<Void, Never> {
-        steps.run { [self] in overview = try await accounts.overview() }
+        steps.run { [self] in show(try await accounts.overview()) }
+    }
+
+    /// Opens `accountId`'s details (from the lists already loaded; a refresh keeps it open).
+    public func showAccount(_ accountId: String) {
+        selectedId = accountId
+        selectedAccount = accountDetails.first { $0.id == accountId }
     }
 
     /// Forgets the lists (at logout: the next customer must not see them).
     public func clear() {
         overview = nil
+        accountDetails = []
+        selectedId = nil
+        selectedAccount = nil
+    }
+
+    private func show(_ lists: OverviewInfo) {
+        overview = lists
+        accountDetails = lists.accounts.map(AccountDetails.init(account:))
+        selectedAccount = accountDetails.first { $0.id == selectedId }
     }
 }
 

@@ -81,6 +81,8 @@ public final class Screens {
     public let home: HomeModel
     /// The history screen.
     public let history: HistoryModel
+    /// The payments screen (تراکنش‌ها).
+    public let paymentHistory: PaymentHistoryModel
     /// A card's limits.
     public let cardLimits: CardLimitsModel
     /// Card to card.
@@ -106,6 +108,7 @@ public final class Screens {
         let session = hamrah.session()
         home = HomeModel(accounts: accounts)
         history = HistoryModel(accounts: accounts)
+        paymentHistory = PaymentHistoryModel(accounts: accounts)
         cardLimits = CardLimitsModel(accounts: accounts)
         cardTransfer = CardTransferModel(transfers: hamrah.cardTransfers())
         shebaTransfer = ShebaTransferModel(transfers: hamrah.shebaTransfers())
@@ -170,7 +173,10 @@ public final class AppModel {
         session = state
         notice = sessionNotice(state: state)
         if case .active = state { activating = false }
-        if case .loggedOut = state { screens?.home.clear() }
+        if case .loggedOut = state {
+            screens?.home.clear()
+            screens?.paymentHistory.clear()
+        }
     }
 
     private func call(_ work: @escaping @Sendable (SessionClient) async throws -> SessionState) -> Task<Void, Never> {

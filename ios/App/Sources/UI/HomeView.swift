@@ -26,6 +26,7 @@ struct HomeView: View {
                 }
                 Destination(title: "پرداخت قبض") { BillPaymentView(model: screens.billPayment, actions: actions) }
                 Destination(title: "گردش حساب") { HistoryView(model: screens.history) }
+                Destination(title: "تراکنش‌ها") { PaymentsView(model: screens.paymentHistory, actions: actions) }
                 Destination(title: "سقف کارت") { LimitsView(model: screens.cardLimits, home: home) }
                 Destination(title: "رمزساز") { SoftTokenView(model: screens.softToken) }
                 Destination(title: "مسدودسازی کارت") { CardBlockView(model: screens.cardBlock, actions: actions) }
@@ -50,7 +51,12 @@ struct HomeView: View {
             if let overview = home.overview {
                 Section("حساب‌ها") {
                     ForEach(overview.accounts, id: \.accountId) { account in
-                        AccountRow(account: account)
+                        NavigationLink(destination: {
+                            AccountDetailsView(model: home, accountId: account.accountId, actions: actions)
+                        }) {
+                            AccountRow(account: account)
+                        }
+                        .accessibilityHint("جزئیات حساب و شماره شبا")
                     }
                 }
                 Section("کارت‌ها") {
@@ -91,10 +97,11 @@ private struct AccountRow: View {
             Text(account.available.rialsFa).font(.title2)
             Text(account.available.wordsFa).font(.caption)
             Text(account.shebaMasked).font(.caption).environment(\.layoutDirection, .leftToRight)
+            if !account.usable { Text(account.stateFa).foregroundStyle(Color.red) }
         }
         .frame(minHeight: touchTarget)
         .accessibilityElement(children: .ignore)
-        .accessibilityLabel("\(account.labelFa)، موجودی \(account.available.rialsFa)")
+        .accessibilityLabel("\(account.labelFa)، \(account.stateFa)، موجودی \(account.available.rialsFa)")
     }
 }
 

@@ -86,7 +86,8 @@ final class SandboxBank: @unchecked Sendable {
         guard curl.terminationStatus == 0 else {
             throw AdminFailure(path: path, status: curl.terminationStatus, body: String(decoding: data, as: UTF8.self))
         }
-        return try JSONSerialization.jsonObject(with: data)
+        // Some admin calls (clearing the faults) answer with no body.
+        return data.isEmpty ? NSNull() : try JSONSerialization.jsonObject(with: data)
     }
 
     /// The newest one-time code the bank sent by SMS to `mobile` (what the customer reads).
@@ -108,6 +109,11 @@ final class SandboxBank: @unchecked Sendable {
         let stats = try XCTUnwrap(admin("GET", "/admin/stats") as? [String: Any])
         let counts = try XCTUnwrap(stats["requests_by_operation"] as? [String: Any])
         return (counts[operationId] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Disarms every fault.
+    func clearFaults() throws {
+        _ = try admin("DELETE", "/admin/faults")
     }
 
     /// Whether the ledger balances (every journal entry sums to zero, balances match postings).

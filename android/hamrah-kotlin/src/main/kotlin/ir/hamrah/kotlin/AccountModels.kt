@@ -31,12 +31,37 @@ class HomeModel internal constructor(private val accounts: AccountsClient, scope
     /** The last load's failure (none yet loaded, or the session ended). */
     val problem get() = steps.problem
 
+    private val details = MutableStateFlow<List<AccountDetails>>(emptyList())
+    private val chosenId = MutableStateFlow<String?>(null)
+    private val chosen = MutableStateFlow<AccountDetails?>(null)
+
+    /** Each account's details (type, rate, state badge, full SHEBA, share text), in the bank's order. */
+    val accountDetails: StateFlow<List<AccountDetails>> = details.asStateFlow()
+
+    /** The account whose details screen is open, null when none (or it is gone from the lists). */
+    val selectedAccount: StateFlow<AccountDetails?> = chosen.asStateFlow()
+
     /** Fetches (or refreshes) the lists. */
-    fun refresh(): Job = steps.launch { shown.value = accounts.overview() }
+    fun refresh(): Job = steps.launch { show(accounts.overview()) }
+
+    /** Opens [accountId]'s details (from the lists already loaded; a refresh keeps it open). */
+    fun showAccount(accountId: String) {
+        chosenId.value = accountId
+        chosen.value = details.value.firstOrNull { it.accountId == accountId }
+    }
 
     /** Forgets the lists (at logout: the next customer must not see them). */
     fun clear() {
         shown.value = null
+        details.value = emptyList()
+        chosenId.value = null
+        chosen.value = null
+    }
+
+    private fun show(lists: OverviewInfo) {
+        shown.value = lists
+        details.value = lists.accounts.map(::AccountDetails)
+        chosen.value = details.value.firstOrNull { it.accountId == chosenId.value }
     }
 }
 

@@ -76,6 +76,9 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
     /** The history screen. */
     val history = HistoryModel(accounts, scope)
 
+    /** The payments screen (تراکنش‌ها): every payment of every kind, kept on the phone, searched offline. */
+    val paymentHistory = PaymentHistoryModel(accounts, scope)
+
     /** A card's limits. */
     val cardLimits = CardLimitsModel(accounts, scope)
 
@@ -112,6 +115,7 @@ class HamrahClient private constructor(private val hamrah: Hamrah) : AutoCloseab
                 if (inSession && !now) {
                     home.clear()
                     history.clear()
+                    paymentHistory.clear()
                 }
                 inSession = now
             }

@@ -35,7 +35,7 @@ import ir.hamrah.kotlin.SettingsModel
 /** The places reached from home. */
 enum class Place {
     HOME, CARD_TRANSFER, SHEBA, ACCOUNT_TRANSFER, BILLS, TOPUP, LOANS, OTHER_CARDS, CHEQUES, CARD_BLOCK, SECOND_PIN, SOFT_TOKEN,
-    HISTORY, LIMITS, INBOX, RATES, BRANCHES, PRODUCTS, SETTINGS, SMS,
+    HISTORY, PAYMENTS, ACCOUNT_DETAILS, LIMITS, INBOX, RATES, BRANCHES, PRODUCTS, SETTINGS, SMS,
 }
 
 /** Home: the accounts and cards with their balances and states, and the quick actions. */
@@ -50,7 +50,13 @@ fun HomeScreen(model: HomeModel, go: (Place) -> Unit) {
         QuickActions(go)
         overview?.let { lists ->
             SectionTitle("حساب‌ها")
-            lists.accounts.forEach { AccountCard(it) }
+            lists.accounts.forEach { account ->
+                AccountCard(account)
+                SecondaryAction("جزئیات و شبای ${account.labelFa}") {
+                    model.showAccount(account.accountId)
+                    go(Place.ACCOUNT_DETAILS)
+                }
+            }
             SectionTitle("کارت‌ها")
             lists.cards.forEach { BankCard(it) }
             Text("به‌روزرسانی: ${lists.refreshedAtFa}", style = MaterialTheme.typography.bodySmall)
@@ -74,6 +80,7 @@ private fun QuickActions(go: (Place) -> Unit) {
         "کارت‌های بانک‌های دیگر" to Place.OTHER_CARDS,
         "چک صیادی" to Place.CHEQUES,
         "گردش حساب" to Place.HISTORY,
+        "تراکنش‌ها" to Place.PAYMENTS,
         "سقف کارت" to Place.LIMITS,
         "رمزساز" to Place.SOFT_TOKEN,
         "مسدودسازی کارت" to Place.CARD_BLOCK,
@@ -96,13 +103,14 @@ private fun QuickActions(go: (Place) -> Unit) {
 @Composable
 private fun AccountCard(account: AccountInfo) {
     Card(Modifier.fillMaxWidth().semantics(mergeDescendants = true) {
-        contentDescription = "${account.labelFa}، موجودی ${account.available.rialsFa}"
+        contentDescription = "${account.labelFa}، ${account.stateFa}، موجودی ${account.available.rialsFa}"
     }) {
         Column(Modifier.padding(16.dp)) {
             Text(account.labelFa, style = MaterialTheme.typography.titleSmall)
             Text(account.available.rialsFa, style = MaterialTheme.typography.headlineSmall)
             Text(account.available.wordsFa, style = MaterialTheme.typography.bodySmall)
             Text(account.shebaMasked, style = MaterialTheme.typography.bodySmall)
+            if (!account.usable) Text(account.stateFa, color = MaterialTheme.colorScheme.error)
         }
     }
 }

@@ -39,6 +39,8 @@ fun HamrahNavigation(client: HamrahClient, sms: SmsBankingModel?, services: AppS
                 Place.SECOND_PIN -> SecondPinScreen(client.secondPin, services, home)
                 Place.SOFT_TOKEN -> SoftTokenScreen(client.softToken, home)
                 Place.HISTORY -> HistoryScreen(client.history, home)
+                Place.PAYMENTS -> PaymentsScreen(client.paymentHistory, services, home)
+                Place.ACCOUNT_DETAILS -> AccountDetailsScreen(client.home, services, home)
                 Place.LIMITS -> LimitsScreen(client.cardLimits, client.home, home)
                 Place.SETTINGS -> SettingsScreen(client.settings, { place = Place.SMS }, home)
                 Place.SMS -> SmsScreen(sms, services, home)
