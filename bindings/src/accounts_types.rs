@@ -41,6 +41,8 @@ pub struct AccountInfo {
     pub state_fa: String,
     /// Whether money may leave it (offered as a source only then).
     pub usable: bool,
+    /// The line that marks a blocked or closed account; none for one that can pay.
+    pub unusable_note_fa: Option<String>,
     /// The annual rate a deposit earns («سود سالانه ۵٪»), none for a current account.
     pub interest_rate_fa: Option<String>,
     /// The SHEBA in full, grouped by four as banks print it.
@@ -66,6 +68,7 @@ impl From<&core::AccountView> for AccountInfo {
             kind_fa: a.kind_fa.clone(),
             state_fa: a.state_fa.clone(),
             usable: a.usable,
+            unusable_note_fa: a.unusable_note_fa.clone(),
             interest_rate_fa: a.interest_rate_fa.clone(),
             sheba_grouped: a.sheba_grouped.clone(),
             share_text_fa: a.share_text_fa.clone(),

@@ -109,6 +109,10 @@ pub struct PaymentPage {
     pub from_cache: bool,
     /// Why the bank was not asked, for a page from the phone.
     pub error: Option<ProblemInfo>,
+    /// The note for a page from the phone, with the bank's reason.
+    pub note_fa: Option<String>,
+    /// What to say when there is nothing to list (no payment yet, nothing found).
+    pub empty_fa: Option<String>,
 }
 
 impl From<HistoryPageView> for PaymentPage {
@@ -118,6 +122,8 @@ impl From<HistoryPageView> for PaymentPage {
             has_more: page.has_more,
             from_cache: page.from_cache,
             error: problem(&page.error),
+            note_fa: page.note_fa,
+            empty_fa: page.empty_fa,
         }
     }
 }
@@ -157,12 +163,8 @@ impl PaymentHistoryPages {
 
     /// The payments on this phone matching what the customer typed (an
     /// amount, a part of a name, a bill's type, a reference); no request.
-    pub async fn search(&self, query: String) -> Result<Vec<PaymentInfo>, HamrahError> {
+    pub async fn search(&self, query: String) -> Result<PaymentPage, HamrahError> {
         let history = Arc::clone(&self.history);
-        run(async move {
-            let found = history.lock().await.search(&query)?;
-            Ok(found.iter().map(Into::into).collect())
-        })
-        .await
+        run(async move { Ok(history.lock().await.search(&query)?.into()) }).await
     }
 }

@@ -96,6 +96,14 @@ async fn every_kind_of_payment_is_listed_kept_and_searched_offline() {
     let cached = history.first_page().await.unwrap();
     assert!(cached.from_cache);
     assert_eq!(cached.error.as_ref().unwrap().code, "server.unavailable");
+    assert!(
+        cached
+            .note_fa
+            .as_ref()
+            .unwrap()
+            .starts_with("نمایش از حافظه گوشی؛ ")
+    );
+    assert!(first.note_fa.is_none());
     assert_eq!(cached.payments, vec![bill.clone()]);
     assert!(cached.has_more);
     let cached_next = history.next_page().await.unwrap();
@@ -105,14 +113,25 @@ async fn every_kind_of_payment_is_listed_kept_and_searched_offline() {
     // A search asks nothing of the bank: a name's part, an amount as typed, a type, a reference.
     let asked = requests(&bank);
     let first_name = card.payee_fa.split_whitespace().next().unwrap();
-    assert_eq!(history.search(first_name).unwrap(), vec![card.clone()]);
-    assert_eq!(history.search("۲٬۵۰۰٬۰۰۰").unwrap(), vec![card.clone()]);
-    assert_eq!(history.search("قبض").unwrap(), vec![bill.clone()]);
     assert_eq!(
-        history.search(&bill.reference_number).unwrap(),
+        history.search(first_name).unwrap().payments,
+        vec![card.clone()]
+    );
+    assert_eq!(
+        history.search("۲٬۵۰۰٬۰۰۰").unwrap().payments,
+        vec![card.clone()]
+    );
+    assert_eq!(history.search("قبض").unwrap().payments, vec![bill.clone()]);
+    assert_eq!(
+        history.search(&bill.reference_number).unwrap().payments,
         vec![bill.clone()]
     );
-    assert!(history.search("هیچ‌کس").unwrap().is_empty());
+    let none = history.search("هیچ‌کس").unwrap();
+    assert!(none.payments.is_empty());
+    assert_eq!(
+        none.empty_fa.as_deref(),
+        Some("تراکنشی با این مشخصات پیدا نشد.")
+    );
     assert_eq!(requests(&bank), asked);
     bank.sandbox.stop().await;
 }

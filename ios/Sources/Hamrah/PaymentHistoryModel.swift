@@ -78,13 +78,6 @@ public struct PaymentHistoryView: Sendable, Equatable {
 @MainActor
 @Observable
 public final class PaymentHistoryModel {
-    /// The note's start for a page from the phone (the bank's reason follows).
-    public static let fromPhoneFa = "نمایش از حافظه گوشی؛"
-    /// An empty search's line.
-    public static let nothingFoundFa = "تراکنشی با این مشخصات پیدا نشد."
-    /// The line when the customer has paid nothing yet.
-    public static let noPaymentsFa = "هنوز تراکنشی نیست."
-
     /// What the screen shows.
     public private(set) var view = PaymentHistoryView()
     /// The calls: busy, and the last failure.
@@ -93,7 +86,7 @@ public final class PaymentHistoryModel {
     @ObservationIgnored private var pages: PaymentHistoryPages?
     @ObservationIgnored private var listed: [PaymentInfo] = []
     @ObservationIgnored private var lastPage: PaymentPage?
-    @ObservationIgnored private var found: [PaymentInfo]?
+    @ObservationIgnored private var found: PaymentPage?
 
     /// The payments of `accounts`' customer.
     public init(accounts: AccountsClient) {
@@ -145,14 +138,12 @@ public final class PaymentHistoryModel {
 
     private func publish() {
         var next = PaymentHistoryView()
-        next.rows = (found ?? listed).map(PaymentRow.init(payment:))
+        next.rows = (found?.payments ?? listed).map(PaymentRow.init(payment:))
         next.searching = found != nil
-        if let lastPage, lastPage.fromCache {
-            next.fromPhoneNoteFa = [Self.fromPhoneFa, lastPage.error?.messageFa].compactMap { $0 }.joined(separator: " ")
-        }
+        next.fromPhoneNoteFa = lastPage?.noteFa
         next.moreOffered = found == nil && lastPage?.hasMore == true
         if next.rows.isEmpty {
-            next.emptyNoteFa = found != nil ? Self.nothingFoundFa : (lastPage != nil ? Self.noPaymentsFa : nil)
+            next.emptyNoteFa = (found ?? lastPage)?.emptyFa
         }
         view = next
     }
@@ -185,7 +176,7 @@ public struct AccountDetails: Sendable, Equatable, Identifiable {
     /// The account is blocked or closed: the screen marks it.
     public var marked: Bool { !account.usable }
     /// The line that marks a blocked or closed account; nil for one that can pay.
-    public var markFa: String? { account.usable ? nil : "\(account.stateFa): برداشت و انتقال از این حساب ممکن نیست." }
+    public var markFa: String? { account.unusableNoteFa }
     /// The available balance as shown.
     public var availableFa: String { account.available.rialsFa }
     /// The full SHEBA, grouped by four as banks print it (shown left to right).

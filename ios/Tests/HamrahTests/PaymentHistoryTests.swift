@@ -84,7 +84,7 @@ final class PaymentHistoryTests: BankTestCase {
             XCTAssertEqual(model.view.rows.map(\.id), [before.id])
             await model.search("هیچ‌کس").value
             XCTAssertTrue(model.view.rows.isEmpty)
-            XCTAssertEqual(model.view.emptyNoteFa, PaymentHistoryModel.nothingFoundFa)
+            XCTAssertEqual(model.view.emptyNoteFa, "تراکنشی با این مشخصات پیدا نشد.")
             XCTAssertEqual(try Self.requestsServed(by: bank), asked, "no request for a search")
             await model.search(" ").value
             XCTAssertEqual(model.view, listed, "a blank search shows the list again")
@@ -95,7 +95,7 @@ final class PaymentHistoryTests: BankTestCase {
             await model.open().value
             try bank.clearFaults()
             let note = try XCTUnwrap(model.view.fromPhoneNoteFa)
-            XCTAssertTrue(note.hasPrefix(PaymentHistoryModel.fromPhoneFa) && note.count > PaymentHistoryModel.fromPhoneFa.count, note)
+            XCTAssertTrue(note.hasPrefix("نمایش از حافظه گوشی؛ ") && note.count > "نمایش از حافظه گوشی؛ ".count, note)
             XCTAssertEqual(model.view.rows, listed.rows)
 
             model.clear()

@@ -33,7 +33,7 @@ impl Walk {
                 "amount_rials": p.amount.get(), "status_fa": p.status_fa, "at_fa": p.at_fa}),
             );
         }
-        let bills = history.search("قبض")?;
+        let bills = history.search("قبض")?.payments;
         if !bills.iter().all(|p| p.kind == PaymentKind::BillPayment) || bills.is_empty() {
             return Err(demo_problem("the bill is not found in the history"));
         }

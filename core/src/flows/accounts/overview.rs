@@ -48,6 +48,9 @@ pub struct AccountView {
     /// Whether money may leave it (offered as a source only then).
     #[serde(default)]
     pub usable: bool,
+    /// The line that marks a blocked or closed account; none for one that can pay.
+    #[serde(default)]
+    pub unusable_note_fa: Option<String>,
     /// The annual rate a deposit earns, in hundredths of a percent.
     #[serde(default)]
     pub interest_basis_points: Option<u32>,
@@ -138,6 +141,12 @@ impl AccountView {
             kind_fa: AccountKind::of(&account.kind).name_fa().to_owned(),
             state_fa: status.name_fa().to_owned(),
             usable: status.usable(),
+            unusable_note_fa: (!status.usable()).then(|| {
+                format!(
+                    "{}: برداشت و انتقال از این حساب ممکن نیست.",
+                    status.name_fa()
+                )
+            }),
             interest_basis_points,
             interest_rate_fa: interest_basis_points.map(interest_rate_fa),
             sheba_grouped: sheba_grouped(&account.sheba),
@@ -256,6 +265,10 @@ mod tests {
         assert_eq!(view.interest_rate_fa.as_deref(), Some("سود سالانه ۱۸٫۵٪"));
         assert_eq!(view.state_fa, "مسدود");
         assert!(!view.usable);
+        assert_eq!(
+            view.unusable_note_fa.as_deref(),
+            Some("مسدود: برداشت و انتقال از این حساب ممکن نیست.")
+        );
         assert_eq!(view.sheba_grouped, "IR82 0540 1026 8002 0817 9090 02");
         assert!(view.share_text_fa.contains("IR820540102680020817909002"));
         assert!(view.share_text_fa.contains("100200300402"));
@@ -271,6 +284,7 @@ mod tests {
         });
         let view = AccountView::of(&serde_json::from_value(json.clone()).unwrap()).unwrap();
         assert!(view.usable && view.interest_rate_fa.is_none());
+        assert!(view.unusable_note_fa.is_none());
         json["interest_rate_percent"] = json!(-3);
         let view = AccountView::of(&serde_json::from_value(json).unwrap()).unwrap();
         assert!(view.interest_basis_points.is_none());

@@ -23,7 +23,19 @@ pub struct HistoryPageView {
     pub from_cache: bool,
     /// Why the bank was not asked, for a page from the phone.
     pub error: Option<Problem>,
+    /// The note for a page from the phone, with the bank's reason.
+    pub note_fa: Option<String>,
+    /// What to say when there is nothing to list: no payment yet on the
+    /// first page, nothing found for a search.
+    pub empty_fa: Option<String>,
 }
+
+/// The note's start for a page from the phone (the bank's reason follows).
+pub const FROM_PHONE_FA: &str = "نمایش از حافظه گوشی؛";
+/// The first page's line when the customer has paid nothing yet.
+pub const NO_PAYMENTS_FA: &str = "هنوز تراکنشی نیست.";
+/// A search's line when nothing matches.
+pub const NOTHING_FOUND_FA: &str = "تراکنشی با این مشخصات پیدا نشد.";
 
 /// Paging through the payment history.
 #[derive(Debug)]
@@ -55,7 +67,11 @@ impl PaymentHistory {
         self.bank_cursor = None;
         self.cache_cursor = None;
         self.at_end = false;
-        self.page().await
+        let mut page = self.page().await?;
+        if page.payments.is_empty() {
+            page.empty_fa = Some(NO_PAYMENTS_FA.to_owned());
+        }
+        Ok(page)
     }
 
     /// The next older page (an empty page past the end).
@@ -121,8 +137,12 @@ impl PaymentHistory {
     /// The kept payments matching what the customer typed, newest first,
     /// with no request: an amount in any digits, or a part of a payee's
     /// name, a masked card, a bill's type, a reference or trace number.
-    pub fn search(&self, query: &str) -> Result<Vec<PaymentRecord>, Problem> {
-        search_kept(&self.ctx.store, query)
+    pub fn search(&self, query: &str) -> Result<HistoryPageView, Problem> {
+        let mut found = view(search_kept(&self.ctx.store, query)?, false, false, None);
+        if found.payments.is_empty() {
+            found.empty_fa = Some(NOTHING_FOUND_FA.to_owned());
+        }
+        Ok(found)
     }
 }
 
@@ -158,10 +178,16 @@ fn view(
     from_cache: bool,
     error: Option<Problem>,
 ) -> HistoryPageView {
+    let note_fa = from_cache.then(|| match &error {
+        Some(problem) => format!("{FROM_PHONE_FA} {}", problem.message_fa),
+        None => FROM_PHONE_FA.to_owned(),
+    });
     HistoryPageView {
         payments,
         has_more,
         from_cache,
         error,
+        note_fa,
+        empty_fa: None,
     }
 }

@@ -96,7 +96,7 @@ class PaymentHistoryModel internal constructor(private val client: AccountsClien
     private var pages: PaymentHistoryPages? = null
     private var listed: List<PaymentInfo> = emptyList()
     private var lastPage: PaymentPage? = null
-    private var found: List<PaymentInfo>? = null
+    private var found: PaymentPage? = null
 
     /** What the screen shows. */
     val view: StateFlow<PaymentHistoryView> = shown.asStateFlow()
@@ -147,34 +147,18 @@ class PaymentHistoryModel internal constructor(private val client: AccountsClien
     private fun publish() {
         val results = found
         val page = lastPage
-        val rows = (results ?: listed).map(::PaymentRow)
+        val rows = (results?.payments ?: listed).map(::PaymentRow)
         shown.value = PaymentHistoryView(
             rows = rows,
             searching = results != null,
-            fromPhoneNoteFa = page?.takeIf { it.fromCache }?.let { cached ->
-                listOfNotNull(FROM_PHONE_FA, cached.error?.messageFa).joinToString(" ")
-            },
+            fromPhoneNoteFa = page?.noteFa,
             moreOffered = results == null && page?.hasMore == true,
-            emptyNoteFa = when {
-                rows.isNotEmpty() -> null
-                results != null -> NOTHING_FOUND_FA
-                page != null -> NO_PAYMENTS_FA
-                else -> null
-            },
+            emptyNoteFa = if (rows.isEmpty()) (results ?: page)?.emptyFa else null,
         )
     }
 
-    companion object {
-        internal const val PAGE_SIZE = 20u
-
-        /** The note's start for a page from the phone (the bank's reason follows). */
-        const val FROM_PHONE_FA = "نمایش از حافظه گوشی؛"
-
-        /** An empty search's line. */
-        const val NOTHING_FOUND_FA = "تراکنشی با این مشخصات پیدا نشد."
-
-        /** The line when the customer has paid nothing yet. */
-        const val NO_PAYMENTS_FA = "هنوز تراکنشی نیست."
+    private companion object {
+        const val PAGE_SIZE = 20u
     }
 }
 
@@ -208,7 +192,7 @@ data class AccountDetails(
     val marked: Boolean get() = !account.usable
 
     /** The line that marks a blocked or closed account; null for one that can pay. */
-    val markFa: String? get() = if (account.usable) null else "${account.stateFa}: $NOT_USABLE_FA"
+    val markFa: String? get() = account.unusableNoteFa
 
     /** The available balance as shown. */
     val availableFa: String get() = account.available.rialsFa
@@ -223,5 +207,3 @@ data class AccountDetails(
     val accessibilityLabelFa: String
         get() = listOfNotNull(labelFa, kindFa, stateFa, rateFa).joinToString("، ")
 }
-
-private const val NOT_USABLE_FA = "برداشت و انتقال از این حساب ممکن نیست."

@@ -87,7 +87,7 @@ class PaymentHistoryTest {
             model.search("هیچ‌کس").join()
             val none = model.view.value
             assertTrue(none.rows.isEmpty())
-            assertEquals(PaymentHistoryModel.NOTHING_FOUND_FA, none.emptyNoteFa)
+            assertEquals("تراکنشی با این مشخصات پیدا نشد.", none.emptyNoteFa)
             assertEquals(asked, requestsServed(), "no request for a search")
             model.search(" ").join()
             assertEquals(listed, model.view.value, "a blank search shows the list again")
@@ -102,7 +102,7 @@ class PaymentHistoryTest {
             }
             val cached = model.view.value
             val note = assertNotNull(cached.fromPhoneNoteFa)
-            assertTrue(note.startsWith(PaymentHistoryModel.FROM_PHONE_FA) && note.length > PaymentHistoryModel.FROM_PHONE_FA.length, note)
+            assertTrue(note.startsWith("نمایش از حافظه گوشی؛ ") && note.length > "نمایش از حافظه گوشی؛ ".length, note)
             assertEquals(listed.rows.take(2), cached.rows.take(2))
 
             // At logout the list is forgotten.
