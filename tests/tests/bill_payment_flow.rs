@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{balance, ledger_ok, sara_card};
+use common::{balance, ledger_ok, sara_card, seed_bill};
 use hamrah_core::flows::bill_payment::{BillPayment, BillPaymentState, BillSource};
 use hamrah_core::ids::{Bill, BillType};
 use hamrah_core::money::Rials;
@@ -14,23 +14,6 @@ use hamrah_core::store::OperationState;
 use hamrah_e2e::{App, Bank};
 
 const SARA_MOBILE: &str = "09121234567";
-
-/// An unpaid bill of the seed by type: its bill ID, payment ID and amount.
-async fn seed_bill(bank: &Bank, kind: &str) -> (String, String, u64) {
-    let seed = bank.seed().await.unwrap();
-    let bill = seed["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["bill_type"] == kind)
-        .unwrap()
-        .clone();
-    (
-        bill["bill_id"].as_str().unwrap().to_owned(),
-        bill["payment_id"].as_str().unwrap().to_owned(),
-        bill["amount_rials"].as_u64().unwrap(),
-    )
-}
 
 /// A journey up to the source choice for the bill.
 async fn to_sources(app: &App, bill_id: &str, payment_id: &str) -> BillPayment {

@@ -20,22 +20,9 @@ const AMOUNT: u64 = 2_500_000;
 
 /// Sara pays the seed's water bill from her account; its amount.
 async fn pay_water_bill(bank: &Bank, app: &App) -> u64 {
-    let seed = bank.seed().await.unwrap();
-    let bill = seed["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["bill_type"] == "water")
-        .unwrap()
-        .clone();
+    let (bill_id, payment_id, amount) = seed_bill(bank, "water").await;
     let mut flow = BillPayment::start(app.ctx.clone());
-    let state = flow
-        .enter_bill(
-            bill["bill_id"].as_str().unwrap(),
-            bill["payment_id"].as_str().unwrap(),
-        )
-        .await
-        .unwrap();
+    let state = flow.enter_bill(&bill_id, &payment_id).await.unwrap();
     let BillPaymentState::ChooseSource { sources, .. } = state else {
         panic!("{state:?}")
     };
@@ -51,7 +38,7 @@ async fn pay_water_bill(bank: &Bank, app: &App) -> u64 {
         matches!(state, BillPaymentState::Succeeded { .. }),
         "{state:?}"
     );
-    bill["amount_rials"].as_u64().unwrap()
+    amount
 }
 
 #[tokio::test]

@@ -58,3 +58,20 @@ pub async fn ledger_ok(bank: &Bank) {
     let check = bank.ledger_check().await.unwrap();
     assert_eq!(check["ok"], true, "{check}");
 }
+
+/// An unpaid bill of the seed by type: its bill ID, payment ID and amount.
+pub async fn seed_bill(bank: &Bank, kind: &str) -> (String, String, u64) {
+    let seed = bank.seed().await.unwrap();
+    let bill = seed["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bill_type"] == kind)
+        .unwrap()
+        .clone();
+    (
+        bill["bill_id"].as_str().unwrap().to_owned(),
+        bill["payment_id"].as_str().unwrap().to_owned(),
+        bill["amount_rials"].as_u64().unwrap(),
+    )
+}

@@ -1,13 +1,13 @@
 //! A bill paid from the account, a statement page, and blocking a card.
 
 use hamrah_core::flows::Problem;
-use hamrah_core::flows::accounts::{BlockReason, CardBlock, CardBlockState};
+use hamrah_core::flows::accounts::{BlockReason, CardBlock, CardBlockState, StatementEntry};
 use hamrah_core::flows::bill_payment::{BillPayment, BillPaymentState, BillSource};
 use serde_json::json;
 
 use super::Walk;
 use super::bank::demo_problem;
-use super::receipt::{Receipt, money};
+use super::receipt::Receipt;
 use super::steps::unexpected;
 
 impl Walk {
@@ -87,17 +87,19 @@ impl Walk {
         let mut r = Receipt::new();
         let mut entries = Vec::new();
         for e in &page.items {
+            let entry = StatementEntry::from_json(e)
+                .ok_or_else(|| demo_problem("a statement entry does not read"))?;
             let (amount, direction) = (
                 e["amount_rials"].as_u64().unwrap_or(0),
                 e["direction"].as_str().unwrap_or(""),
             );
-            let sign = if direction == "debit" { "−" } else { "+" };
             let when = e["posted_at_jalali"].as_str().unwrap_or("");
             let text = e["description_fa"].as_str().unwrap_or("");
             r.line(format!(
-                "{} {sign}{} {text}",
+                "{} {} ریال ({}) {text}",
                 hamrah_core::digits::to_persian_digits(when),
-                money(amount)
+                entry.amount_signed_fa(),
+                entry.amount_words_fa()
             ));
             let mut entry = json!({"posted_at_jalali": when, "direction": direction, "amount_rials": amount,
                 "description_fa": text, "balance_after_rials": e["balance_after_rials"]});
